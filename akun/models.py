@@ -1,0 +1,59 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class Role(models.TextChoices):
+    OPERATOR = "operator", "Operator PD"
+    ADMIN = "admin", "Admin"
+    PIMPINAN = "pimpinan", "Pimpinan"
+    AUDITOR = "auditor", "Auditor"
+
+
+class User(AbstractUser):
+    """A SiPOK user: one role; an Operator PD belongs to exactly one Perangkat Daerah.
+
+    What a role may see and do is decided in ``akun.access``, nowhere else.
+    """
+
+    role = models.CharField("peran", max_length=20, choices=Role.choices, default=Role.PIMPINAN)
+    perangkat_daerah = models.ForeignKey(
+        "perangkat_daerah.PerangkatDaerah",
+        verbose_name="perangkat daerah",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+        help_text="Wajib untuk Operator PD, kosong untuk peran lain.",
+    )
+    jabatan = models.CharField("jabatan", max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = "pengguna"
+        verbose_name_plural = "pengguna"
+        constraints = [
+            models.CheckConstraint(
+                name="user_operator_has_pd",
+                condition=(Q(role=Role.OPERATOR) & Q(perangkat_daerah__isnull=False))
+                | (~Q(role=Role.OPERATOR) & Q(perangkat_daerah__isnull=True)),
+                violation_error_message=(
+                    "Operator PD wajib terhubung ke satu Perangkat Daerah; peran lain tidak."
+                ),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.role == Role.OPERATOR and self.perangkat_daerah_id is None:
+            raise ValidationError(
+                {"perangkat_daerah": "Operator PD wajib terhubung ke satu Perangkat Daerah."}
+            )
+        if self.role != Role.OPERATOR and self.perangkat_daerah_id is not None:
+            raise ValidationError(
+                {"perangkat_daerah": "Hanya Operator PD yang terhubung ke Perangkat Daerah."}
+            )
+
+    @property
+    def role_label(self) -> str:
+        return self.get_role_display()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LaporanConfig(AppConfig):
+    verbose_name = "Laporan"
+    name = "laporan"

@@ -1,0 +1,200 @@
+"""Every figure of SiPOK, computed in one place (DESIGN.md, "Figures and how they are computed").
+
+For one DPA line i at month m: the pagu in force at the end of m, the RKO's cumulative target fisik,
+the latest reported cumulative fisik at or before m, and the cumulative planned and disbursed money.
+For a group the fisik figures are weighted by pagu and the money figures are sums. All of it is
+aggregated in the database; Python only divides the group's sums.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from kegiatan.models import DPA, RKO, ZERO, RiwayatPagu, akhir_bulan
+from realisasi.models import Realisasi
+
+from .periode import Periode
+
+MONEY = DecimalField(max_digits=18, decimal_places=2)
+PERCENT = DecimalField(max_digits=5, decimal_places=2)
+WEIGHTED = DecimalField(max_digits=24, decimal_places=4)
+HUNDRED = Decimal("100")
+
+
+def _sum_of(queryset, field):
+    """A correlated subquery: the sum of ``field`` over ``queryset`` rows of the outer DPA line."""
+    return Subquery(
+        queryset.filter(dpa=OuterRef("pk"))
+        .order_by()
+        .values("dpa")
+        .annotate(total=Sum(field))
+        .values("total")[:1],
+        output_field=MONEY,
+    )
+
+
+def with_line_figures(dpa_queryset, periode: Periode):
+    """Annotate each DPA line of ``periode.tahun`` with its figures at the end of ``periode.bulan``:
+
+    ``pagu_bulan``, ``target_fisik_bulan``, ``fisik_bulan``, ``target_keuangan_kumulatif``,
+    ``keuangan_kumulatif``, and the weighted products ``pagu_x_target_fisik``, ``pagu_x_fisik``.
+    """
+    tahun, bulan = periode.tahun, periode.bulan
+    pagu = Subquery(
+        RiwayatPagu.objects.filter(dpa=OuterRef("pk"), tanggal_berlaku__lte=akhir_bulan(tahun, bulan))
+        .order_by("-tanggal_berlaku")
+        .values("pagu")[:1],
+        output_field=MONEY,
+    )
+    target_fisik = Subquery(
+        RKO.objects.filter(dpa=OuterRef("pk"), bulan=bulan).values("target_fisik")[:1],
+        output_field=PERCENT,
+    )
+    fisik = Subquery(
+        Realisasi.objects.terlapor()
+        .filter(dpa=OuterRef("pk"), bulan__lte=bulan)
+        .order_by("-bulan")
+        .values("realisasi_fisik")[:1],
+        output_field=PERCENT,
+    )
+    zero_money = Value(ZERO, output_field=MONEY)
+    zero_percent = Value(ZERO, output_field=PERCENT)
+    return (
+        dpa_queryset.filter(tahun=tahun)
+        .annotate(
+            pagu_bulan=Coalesce(pagu, zero_money),
+            target_fisik_bulan=Coalesce(target_fisik, zero_percent),
+            fisik_bulan=Coalesce(fisik, zero_percent),
+            target_keuangan_kumulatif=Coalesce(
+                _sum_of(RKO.objects.filter(bulan__lte=bulan), "target_keuangan"), zero_money
+            ),
+            keuangan_kumulatif=Coalesce(
+                _sum_of(
+                    Realisasi.objects.terlapor().filter(bulan__lte=bulan), "realisasi_keuangan"
+                ),
+                zero_money,
+            ),
+        )
+        .annotate(
+            pagu_x_target_fisik=F("pagu_bulan") * F("target_fisik_bulan"),
+            pagu_x_fisik=F("pagu_bulan") * F("fisik_bulan"),
+        )
+    )
+
+
+GROUP_SUMS = {
+    "pagu": Sum("pagu_bulan", output_field=MONEY),
+    "pagu_x_target_fisik": Sum("pagu_x_target_fisik", output_field=WEIGHTED),
+    "pagu_x_fisik": Sum("pagu_x_fisik", output_field=WEIGHTED),
+    "target_keuangan": Sum("target_keuangan_kumulatif", output_field=MONEY),
+    "keuangan": Sum("keuangan_kumulatif", output_field=MONEY),
+}
+
+
+def _decimal(value) -> Decimal:
+    if value is None:
+        return ZERO
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+@dataclass(frozen=True)
+class Angka:
+    """The figures of one group (a line, a PD, a sumber dana, the pemda) at one month.
+
+    Percentages are exact Decimals; round them only for display.
+    """
+
+    periode: Periode
+    pagu: Decimal
+    pagu_x_target_fisik: Decimal
+    pagu_x_fisik: Decimal
+    target_keuangan: Decimal
+    keuangan: Decimal
+
+    @classmethod
+    def from_sums(cls, periode: Periode, sums: dict) -> "Angka":
+        return cls(periode=periode, **{key: _decimal(sums.get(key)) for key in GROUP_SUMS})
+
+    def _of_pagu(self, amount: Decimal) -> Decimal | None:
+        return amount / self.pagu if self.pagu else None
+
+    @property
+    def target_fisik(self) -> Decimal | None:
+        return self._of_pagu(self.pagu_x_target_fisik)
+
+    @property
+    def fisik(self) -> Decimal | None:
+        return self._of_pagu(self.pagu_x_fisik)
+
+    @property
+    def target_keuangan_persen(self) -> Decimal | None:
+        return self._of_pagu(HUNDRED * self.target_keuangan)
+
+    @property
+    def keuangan_persen(self) -> Decimal | None:
+        return self._of_pagu(HUNDRED * self.keuangan)
+
+    @property
+    def deviasi_fisik(self) -> Decimal | None:
+        if self.fisik is None:
+            return None
+        return self.fisik - self.target_fisik
+
+    @property
+    def deviasi_keuangan(self) -> Decimal | None:
+        if self.keuangan_persen is None:
+            return None
+        return self.keuangan_persen - self.target_keuangan_persen
+
+    @property
+    def sisa_anggaran(self) -> Decimal:
+        return self.pagu - self.keuangan
+
+    @property
+    def sisa_anggaran_persen(self) -> Decimal | None:
+        return self._of_pagu(HUNDRED * self.sisa_anggaran)
+
+    @property
+    def fisik_tercapai(self) -> bool | None:
+        if self.fisik is None:
+            return None
+        return self.fisik >= self.target_fisik
+
+
+def angka_pemda(periode: Periode, dpa_queryset=None) -> Angka:
+    """The figures of all DPA lines in ``dpa_queryset`` (default: the whole pemda) at ``periode``."""
+    if dpa_queryset is None:
+        dpa_queryset = DPA.objects.all()
+    sums = with_line_figures(dpa_queryset, periode).aggregate(**GROUP_SUMS)
+    return Angka.from_sums(periode, sums)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The sentence read out at the Rakor: this period against target and against last year."""
+
+    pemda: str
+    sekarang: Angka
+    tahun_lalu: Angka
+
+    @property
+    def fisik_vs_tahun_lalu(self) -> Decimal | None:
+        if self.sekarang.fisik is None or self.tahun_lalu.fisik is None:
+            return None
+        return self.sekarang.fisik - self.tahun_lalu.fisik
+
+    @property
+    def keuangan_vs_tahun_lalu(self) -> Decimal | None:
+        if self.sekarang.keuangan_persen is None or self.tahun_lalu.keuangan_persen is None:
+            return None
+        return self.sekarang.keuangan_persen - self.tahun_lalu.keuangan_persen
+
+
+def headline(periode: Periode, pemda: str, dpa_queryset=None) -> Headline:
+    return Headline(
+        pemda=pemda,
+        sekarang=angka_pemda(periode, dpa_queryset),
+        tahun_lalu=angka_pemda(periode.tahun_lalu, dpa_queryset),
+    )

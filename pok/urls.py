@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("laporan.urls")),
+    path("akun/", include("akun.urls")),
+    path("data-induk/", admin.site.urls),
+]

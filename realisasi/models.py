@@ -1,0 +1,172 @@
+"""What the PD reports each month, its verification, and the month locks."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from kegiatan.models import (
+    bulan_field,
+    check_bulan,
+    check_not_negative,
+    check_percent,
+    money_field,
+    percent_field,
+    tahun_field,
+)
+
+
+class RealisasiQuerySet(models.QuerySet):
+    def terlapor(self):
+        """Realisations that count in reports: submitted or verified, not drafts or returned ones."""
+        return self.filter(status__in=Realisasi.STATUS_TERLAPOR)
+
+
+class Realisasi(models.Model):
+    """The monthly report of one DPA line.
+
+    ``realisasi_fisik`` is cumulative (%); ``realisasi_keuangan`` is the money disbursed (SP2D) in
+    that month alone. ``versi`` increases with every save, so a stale form cannot overwrite a newer one.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+
+    STATUS_TERLAPOR = (Status.DIAJUKAN, Status.DIVERIFIKASI)
+
+    dpa = models.ForeignKey(
+        "kegiatan.DPA", verbose_name="DPA", on_delete=models.CASCADE, related_name="realisasi"
+    )
+    bulan = bulan_field()
+    realisasi_fisik = percent_field("realisasi fisik kumulatif (%)")
+    realisasi_keuangan = money_field("realisasi keuangan bulan ini (Rp)")
+    kendala = models.TextField("kendala", blank=True)
+    solusi = models.TextField("solusi / tindak lanjut", blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    catatan_verifikasi = models.TextField("catatan verifikator", blank=True)
+    versi = models.PositiveIntegerField("versi", default=1)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diubah oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+    diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diverifikasi oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diverifikasi_pada = models.DateTimeField("diverifikasi pada", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = RealisasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["dpa", "bulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dpa", "bulan"],
+                name="realisasi_one_per_month",
+                violation_error_message="Realisasi bulan ini sudah ada untuk DPA tersebut.",
+            ),
+            check_bulan("realisasi_bulan_1_12"),
+            check_percent("realisasi_fisik", "realisasi_fisik_0_100"),
+            check_not_negative("realisasi_keuangan", "realisasi_keuangan_not_negative"),
+        ]
+        indexes = [models.Index(fields=["bulan", "status"])]
+
+    def __str__(self):
+        return f"Realisasi {self.dpa_id} bulan {self.bulan}"
+
+
+class KunciBulan(models.Model):
+    """The entry period of one month: open until ``batas_pengisian`` or until an admin locks it."""
+
+    tahun = tahun_field()
+    bulan = bulan_field()
+    batas_pengisian = models.DateField(
+        "batas pengisian", help_text="Hari terakhir operator dapat mengisi realisasi bulan ini."
+    )
+    dikunci_pada = models.DateTimeField("dikunci pada", null=True, blank=True)
+    dikunci_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="dikunci oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kunci bulan"
+        verbose_name_plural = "kunci bulan"
+        ordering = ["tahun", "bulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "bulan"],
+                name="kunci_bulan_one_per_month",
+                violation_error_message="Pengaturan kunci untuk bulan ini sudah ada.",
+            ),
+            check_bulan("kunci_bulan_bulan_1_12"),
+        ]
+
+    def __str__(self):
+        return f"{self.bulan:02d}/{self.tahun}"
+
+
+class BukaKunci(models.Model):
+    """An admin's reopening of a locked month for one PD, with the reason kept."""
+
+    kunci_bulan = models.ForeignKey(
+        KunciBulan, verbose_name="bulan", on_delete=models.CASCADE, related_name="buka_kunci"
+    )
+    perangkat_daerah = models.ForeignKey(
+        "perangkat_daerah.PerangkatDaerah",
+        verbose_name="perangkat daerah",
+        on_delete=models.CASCADE,
+        related_name="buka_kunci",
+    )
+    alasan = models.TextField("alasan")
+    dibuka_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="dibuka oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    dibuka_pada = models.DateTimeField("dibuka pada", auto_now_add=True)
+    berlaku_sampai = models.DateField("berlaku sampai")
+    ditutup_pada = models.DateTimeField("ditutup pada", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pembukaan kunci"
+        verbose_name_plural = "pembukaan kunci"
+        ordering = ["-dibuka_pada"]
+        constraints = [
+            models.CheckConstraint(
+                name="buka_kunci_alasan_required",
+                condition=~Q(alasan=""),
+                violation_error_message="Alasan membuka kunci wajib diisi.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kunci_bulan} dibuka untuk {self.perangkat_daerah}"
