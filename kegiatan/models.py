@@ -132,11 +132,14 @@ class Kegiatan(models.Model):
 
     def clean(self):
         super().clean()
-        if self.program_id and nomenklatur.KEGIATAN_RE.match(self.kode or ""):
-            if nomenklatur.parent_kode(self.kode) != self.program.kode:
-                raise ValidationError(
-                    {"kode": f"Kode kegiatan harus diawali kode programnya ({self.program.kode})."}
-                )
+        if (
+            self.program_id
+            and nomenklatur.KEGIATAN_RE.match(self.kode or "")
+            and nomenklatur.parent_kode(self.kode) != self.program.kode
+        ):
+            raise ValidationError(
+                {"kode": f"Kode kegiatan harus diawali kode programnya ({self.program.kode})."}
+            )
 
 
 class SubKegiatan(models.Model):
@@ -158,14 +161,14 @@ class SubKegiatan(models.Model):
 
     def clean(self):
         super().clean()
-        if self.kegiatan_id and nomenklatur.SUB_KEGIATAN_RE.match(self.kode or ""):
-            if nomenklatur.parent_kode(self.kode) != self.kegiatan.kode:
-                raise ValidationError(
-                    {
-                        "kode": "Kode sub kegiatan harus diawali kode kegiatannya "
-                        f"({self.kegiatan.kode})."
-                    }
-                )
+        if (
+            self.kegiatan_id
+            and nomenklatur.SUB_KEGIATAN_RE.match(self.kode or "")
+            and nomenklatur.parent_kode(self.kode) != self.kegiatan.kode
+        ):
+            raise ValidationError(
+                {"kode": f"Kode harus diawali kode kegiatannya ({self.kegiatan.kode})."}
+            )
 
 
 class SumberDana(models.Model):
@@ -274,7 +277,9 @@ class DPA(models.Model):
         indexes = [models.Index(fields=["tahun", "perangkat_daerah"])]
 
     def __str__(self):
-        return f"{self.tahun} {self.sub_kegiatan.kode} {self.nama_sub_kegiatan} ({self.sumber_dana})"
+        return (
+            f"{self.tahun} {self.sub_kegiatan.kode} {self.nama_sub_kegiatan} ({self.sumber_dana})"
+        )
 
     def save(self, *args, **kwargs):
         if not self.nama_sub_kegiatan and self.sub_kegiatan_id:
@@ -291,7 +296,9 @@ class RiwayatPagu(models.Model):
         REFOCUSING = "refocusing", "Refocusing"
         PERUBAHAN = "perubahan", "Perubahan"
 
-    dpa = models.ForeignKey(DPA, verbose_name="DPA", on_delete=models.CASCADE, related_name="riwayat_pagu")
+    dpa = models.ForeignKey(
+        DPA, verbose_name="DPA", on_delete=models.CASCADE, related_name="riwayat_pagu"
+    )
     fase = models.CharField("fase", max_length=20, choices=Fase.choices)
     tanggal_berlaku = models.DateField("berlaku sejak")
     pagu = money_field("pagu")
@@ -327,8 +334,8 @@ class RiwayatPagu(models.Model):
 class RKO(models.Model):
     """The RKO plan of one DPA line for one month.
 
-    ``target_fisik`` is cumulative (%); ``target_keuangan`` is the money planned for that month alone
-    (the anggaran kas), so the cumulative money target is the sum up to the month.
+    ``target_fisik`` is cumulative (%); ``target_keuangan`` is the money planned for that month
+    alone (the anggaran kas), so the cumulative money target is the sum up to the month.
     """
 
     dpa = models.ForeignKey(DPA, verbose_name="DPA", on_delete=models.CASCADE, related_name="rko")

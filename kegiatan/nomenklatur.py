@@ -5,8 +5,8 @@
     sub kegiatan   1.02.02.2.01.01     (before 2023: 2 final digits)
                    1.02.02.2.01.0001   (from 2023: 4 final digits)
 
-The first digit is the urusan, the next two the bidang urusan, then the program; in a kegiatan code the
-single digit after the program is the level (1 provinsi, 2 kabupaten/kota).
+The first digit is the urusan, the next two the bidang urusan, then the program; in a kegiatan
+code the single digit after the program is the level (1 provinsi, 2 kabupaten/kota).
 """
 
 import re

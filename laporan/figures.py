@@ -39,17 +39,19 @@ def with_line_figures(dpa_queryset, periode: Periode):
     """Annotate each DPA line of ``periode.tahun`` with its figures at the end of ``periode.bulan``:
 
     ``pagu_bulan``, ``target_fisik_bulan``, ``fisik_bulan``, ``target_keuangan_kumulatif``,
-    ``keuangan_kumulatif``, and the weighted products ``pagu_x_target_fisik``, ``pagu_x_fisik``.
+    ``keuangan_kumulatif``.
     """
     tahun, bulan = periode.tahun, periode.bulan
     pagu = Subquery(
-        RiwayatPagu.objects.filter(dpa=OuterRef("pk"), tanggal_berlaku__lte=akhir_bulan(tahun, bulan))
+        RiwayatPagu.objects.filter(
+            dpa=OuterRef("pk"), tanggal_berlaku__lte=akhir_bulan(tahun, bulan)
+        )
         .order_by("-tanggal_berlaku")
         .values("pagu")[:1],
         output_field=MONEY,
     )
     target_fisik = Subquery(
-        RKO.objects.filter(dpa=OuterRef("pk"), bulan=bulan).values("target_fisik")[:1],
+        RKO.objects.filter(dpa=OuterRef("pk"), bulan=bulan).order_by().values("target_fisik")[:1],
         output_field=PERCENT,
     )
     fisik = Subquery(
@@ -61,33 +63,26 @@ def with_line_figures(dpa_queryset, periode: Periode):
     )
     zero_money = Value(ZERO, output_field=MONEY)
     zero_percent = Value(ZERO, output_field=PERCENT)
-    return (
-        dpa_queryset.filter(tahun=tahun)
-        .annotate(
-            pagu_bulan=Coalesce(pagu, zero_money),
-            target_fisik_bulan=Coalesce(target_fisik, zero_percent),
-            fisik_bulan=Coalesce(fisik, zero_percent),
-            target_keuangan_kumulatif=Coalesce(
-                _sum_of(RKO.objects.filter(bulan__lte=bulan), "target_keuangan"), zero_money
-            ),
-            keuangan_kumulatif=Coalesce(
-                _sum_of(
-                    Realisasi.objects.terlapor().filter(bulan__lte=bulan), "realisasi_keuangan"
-                ),
-                zero_money,
-            ),
-        )
-        .annotate(
-            pagu_x_target_fisik=F("pagu_bulan") * F("target_fisik_bulan"),
-            pagu_x_fisik=F("pagu_bulan") * F("fisik_bulan"),
-        )
+    return dpa_queryset.filter(tahun=tahun).annotate(
+        pagu_bulan=Coalesce(pagu, zero_money),
+        target_fisik_bulan=Coalesce(target_fisik, zero_percent),
+        fisik_bulan=Coalesce(fisik, zero_percent),
+        target_keuangan_kumulatif=Coalesce(
+            _sum_of(RKO.objects.filter(bulan__lte=bulan), "target_keuangan"), zero_money
+        ),
+        keuangan_kumulatif=Coalesce(
+            _sum_of(Realisasi.objects.terlapor().filter(bulan__lte=bulan), "realisasi_keuangan"),
+            zero_money,
+        ),
     )
 
 
 GROUP_SUMS = {
     "pagu": Sum("pagu_bulan", output_field=MONEY),
-    "pagu_x_target_fisik": Sum("pagu_x_target_fisik", output_field=WEIGHTED),
-    "pagu_x_fisik": Sum("pagu_x_fisik", output_field=WEIGHTED),
+    # The products are written out here, not annotated per line: Django drops an annotation that
+    # refers to other annotations when it wraps them for an aggregate.
+    "pagu_x_target_fisik": Sum(F("pagu_bulan") * F("target_fisik_bulan"), output_field=WEIGHTED),
+    "pagu_x_fisik": Sum(F("pagu_bulan") * F("fisik_bulan"), output_field=WEIGHTED),
     "target_keuangan": Sum("target_keuangan_kumulatif", output_field=MONEY),
     "keuangan": Sum("keuangan_kumulatif", output_field=MONEY),
 }
@@ -164,7 +159,7 @@ class Angka:
 
 
 def angka_pemda(periode: Periode, dpa_queryset=None) -> Angka:
-    """The figures of all DPA lines in ``dpa_queryset`` (default: the whole pemda) at ``periode``."""
+    """The figures of the lines in ``dpa_queryset`` (default: the whole pemda) at ``periode``."""
     if dpa_queryset is None:
         dpa_queryset = DPA.objects.all()
     sums = with_line_figures(dpa_queryset, periode).aggregate(**GROUP_SUMS)

@@ -13,9 +13,6 @@ def beranda(request):
     """The home page: the headline of the pemda (or, for an operator, of their own PD)."""
     periode = default_periode()
     user = request.user
-    if access.is_operator(user):
-        subject = user.perangkat_daerah.nama
-    else:
-        subject = Pemda.current().nama
+    subject = user.perangkat_daerah.nama if access.is_operator(user) else Pemda.current().nama
     headline = figures.headline(periode, subject, access.dpa_for(user))
     return render(request, "laporan/beranda.html", {"headline": headline, "periode": periode})

@@ -71,5 +71,9 @@ class PaketPengadaan(models.Model):
             and self.tanggal_serah_terima < self.tanggal_kontrak
         ):
             raise ValidationError(
-                {"tanggal_serah_terima": "Tanggal serah terima tidak boleh sebelum tanggal kontrak."}
+                {
+                    "tanggal_serah_terima": (
+                        "Tanggal serah terima tidak boleh sebelum tanggal kontrak."
+                    )
+                }
             )

@@ -5,7 +5,9 @@ from django.db import models
 class Pemda(models.Model):
     """The one pemda this installation serves (its name goes on every report and printout)."""
 
-    nama = models.CharField("nama pemda", max_length=150, help_text="mis. Pemerintah Kabupaten Magelang")
+    nama = models.CharField(
+        "nama pemda", max_length=150, help_text="mis. Pemerintah Kabupaten Magelang"
+    )
     sebutan_kepala_daerah = models.CharField(
         "sebutan kepala daerah", max_length=30, default="Bupati", help_text="Bupati atau Walikota"
     )

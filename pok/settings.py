@@ -139,15 +139,16 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-# Indonesian number format: 1.234.567,89
-USE_THOUSAND_SEPARATOR = True
+# Indonesian formats (1.234.567,89; 27 Juli 2021). Money and percentages are formatted explicitly by
+# the laporan "angka" filters; a bare integer such as a year stays 2026, not 2.026.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["pok.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # Bootstrap 5 ships inside the PyPI package bootstrap-wrapper, as a top-level "bootstrap" folder.
+    # Bootstrap 5 ships in the PyPI package bootstrap-wrapper, as a top-level "bootstrap" folder.
     ("bootstrap", importlib.util.find_spec("bootstrap").submodule_search_locations[0]),
 ]
 STORAGES = {

@@ -12,5 +12,11 @@ class KunciBulanAdmin(SimpleHistoryAdmin):
 
 @admin.register(BukaKunci)
 class BukaKunciAdmin(SimpleHistoryAdmin):
-    list_display = ["kunci_bulan", "perangkat_daerah", "dibuka_oleh", "dibuka_pada", "berlaku_sampai"]
+    list_display = [
+        "kunci_bulan",
+        "perangkat_daerah",
+        "dibuka_oleh",
+        "dibuka_pada",
+        "berlaku_sampai",
+    ]
     list_select_related = ["kunci_bulan", "perangkat_daerah", "dibuka_oleh"]

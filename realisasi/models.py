@@ -18,7 +18,7 @@ from kegiatan.models import (
 
 class RealisasiQuerySet(models.QuerySet):
     def terlapor(self):
-        """Realisations that count in reports: submitted or verified, not drafts or returned ones."""
+        """Realisations that count in reports: submitted or verified; not drafts, not returned."""
         return self.filter(status__in=Realisasi.STATUS_TERLAPOR)
 
 
@@ -26,7 +26,8 @@ class Realisasi(models.Model):
     """The monthly report of one DPA line.
 
     ``realisasi_fisik`` is cumulative (%); ``realisasi_keuangan`` is the money disbursed (SP2D) in
-    that month alone. ``versi`` increases with every save, so a stale form cannot overwrite a newer one.
+    that month alone. ``versi`` increases with every save, so a stale form cannot overwrite a newer
+    one.
     """
 
     class Status(models.TextChoices):
@@ -45,9 +46,7 @@ class Realisasi(models.Model):
     realisasi_keuangan = money_field("realisasi keuangan bulan ini (Rp)")
     kendala = models.TextField("kendala", blank=True)
     solusi = models.TextField("solusi / tindak lanjut", blank=True)
-    status = models.CharField(
-        "status", max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     catatan_verifikasi = models.TextField("catatan verifikator", blank=True)
     versi = models.PositiveIntegerField("versi", default=1)
     diubah_oleh = models.ForeignKey(
