@@ -6,6 +6,7 @@ from akun.models import User
 from kegiatan import services as kegiatan_services
 from kegiatan.models import Kegiatan, Program, SubKegiatan
 from perangkat_daerah.models import PerangkatDaerah
+from realisasi.models import Realisasi
 
 PASSWORD = "Rahasia-Uji-2026"
 
@@ -65,3 +66,16 @@ def make_dpa(
     if rko:
         kegiatan_services.rko_set(dpa=dpa, targets=even_rko(pagu))
     return dpa
+
+
+JT = Decimal(1_000_000)  # one juta rupiah
+
+
+def report(dpa, bulan, fisik, keuangan, status=Realisasi.Status.DIVERIFIKASI):
+    return Realisasi.objects.create(
+        dpa=dpa,
+        bulan=bulan,
+        realisasi_fisik=Decimal(fisik),
+        realisasi_keuangan=Decimal(keuangan),
+        status=status,
+    )

@@ -1,9 +1,5 @@
-"""The figures of DESIGN.md computed by laporan.figures, checked against values worked out by hand.
-
-The fixture: line A (Dinkes, Rp 1 M, cut to Rp 600 jt by refocusing on 15 May, no report in June),
-line B (DPUPR, Rp 3 M, a June report and an April draft that must not count), line C (pagu 0, which
-carries no weight), and last year's line A for the comparison.
-"""
+"""The figures of DESIGN.md computed by laporan.figures, checked against values worked out by hand
+for the ``lines`` fixture (see tests/conftest.py)."""
 
 import datetime
 from decimal import Decimal
@@ -11,43 +7,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from kegiatan import services
 from laporan import figures
 from laporan import format as fmt
 from laporan.periode import Periode, default_periode
-from realisasi.models import Realisasi
 
-from .builders import make_dpa, make_sub_kegiatan
-
-JT = Decimal(1_000_000)
-
-
-def report(dpa, bulan, fisik, keuangan, status=Realisasi.Status.DIVERIFIKASI):
-    return Realisasi.objects.create(
-        dpa=dpa,
-        bulan=bulan,
-        realisasi_fisik=Decimal(fisik),
-        realisasi_keuangan=Decimal(keuangan),
-        status=status,
-    )
-
-
-@pytest.fixture
-def lines(dinkes, dpupr, puskesmas, jalan, apbd):
-    a = make_dpa(dinkes, puskesmas, apbd, 1000 * JT)
-    services.pagu_change(
-        dpa=a, fase="refocusing", tanggal_berlaku=datetime.date(2026, 5, 15), pagu=600 * JT
-    )
-    b = make_dpa(dpupr, jalan, apbd, 3000 * JT)
-    c = make_dpa(dpupr, make_sub_kegiatan("1.03.10.2.01.0011"), apbd, 0)
-    a_last_year = make_dpa(dinkes, puskesmas, apbd, 1000 * JT, tahun=2025)
-    report(a, 3, 20, 100 * JT)
-    report(a, 5, 40, 50 * JT, status=Realisasi.Status.DIAJUKAN)
-    report(b, 4, 30, 10 * JT, status=Realisasi.Status.DRAFT)
-    report(b, 6, 45, 900 * JT)
-    report(c, 6, 80, 0)
-    report(a_last_year, 6, 60, 700 * JT)
-    return {"a": a, "b": b, "c": c}
+from .builders import JT
 
 
 def test_june_weights_fisik_by_the_pagu_in_force_after_the_cut(lines):
