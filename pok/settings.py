@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "realisasi",
     "pengadaan",
     "laporan",
+    "riwayat",
     "demo",
 ]
 

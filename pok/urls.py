@@ -4,5 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("laporan.urls")),
     path("akun/", include("akun.urls")),
+    path("realisasi/", include("realisasi.urls")),
+    path("pengadaan/", include("pengadaan.urls")),
+    path("riwayat/", include("riwayat.urls")),
     path("data-induk/", admin.site.urls),
 ]

@@ -1,6 +1,9 @@
 """What the PD reports each month, its verification, and the month locks."""
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -169,3 +172,129 @@ class BukaKunci(models.Model):
 
     def __str__(self):
         return f"{self.kunci_bulan} dibuka untuk {self.perangkat_daerah}"
+
+
+class AturanPelaporan(models.Model):
+    """The admin's reporting rules (one row): when kendala and solusi are required, and the default
+    entry deadline."""
+
+    ambang_deviasi_kendala = models.DecimalField(
+        "ambang keterlambatan wajib kendala (poin %)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("5.00"),
+        validators=[
+            MinValueValidator(Decimal("0"), "Ambang tidak boleh negatif."),
+            MaxValueValidator(Decimal("100"), "Ambang paling besar 100."),
+        ],
+        help_text="Kendala dan solusi wajib diisi bila realisasi fisik tertinggal dari target "
+        "lebih dari sekian poin persen.",
+    )
+    hari_batas_pengisian = models.PositiveSmallIntegerField(
+        "batas pengisian (tanggal bulan berikutnya)",
+        default=10,
+        validators=[
+            MinValueValidator(1, "Tanggal batas 1–28."),
+            MaxValueValidator(28, "Tanggal batas 1–28."),
+        ],
+        help_text="Bila admin belum menetapkan batas untuk suatu bulan, bulan itu terbuka sampai "
+        "tanggal ini pada bulan berikutnya.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "aturan pelaporan"
+        verbose_name_plural = "aturan pelaporan"
+
+    def __str__(self):
+        return "Aturan pelaporan"
+
+    @classmethod
+    def current(cls) -> "AturanPelaporan":
+        """The saved rules, or the defaults (unsaved) when the admin has set none."""
+        return cls.objects.order_by("pk").first() or cls()
+
+
+class CatatanBulanan(models.Model):
+    """The admin's conclusion on one PD's report of one month, which the PD reads."""
+
+    perangkat_daerah = models.ForeignKey(
+        "perangkat_daerah.PerangkatDaerah",
+        verbose_name="perangkat daerah",
+        on_delete=models.CASCADE,
+        related_name="catatan_bulanan",
+    )
+    tahun = tahun_field()
+    bulan = bulan_field()
+    catatan = models.TextField("catatan / kesimpulan verifikator")
+    ditulis_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ditulis oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "catatan bulanan"
+        verbose_name_plural = "catatan bulanan"
+        ordering = ["tahun", "bulan", "perangkat_daerah"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "bulan"],
+                name="catatan_bulanan_one_per_pd_month",
+                violation_error_message="Catatan untuk PD dan bulan ini sudah ada.",
+            ),
+            check_bulan("catatan_bulanan_bulan_1_12"),
+        ]
+
+    def __str__(self):
+        return f"Catatan {self.perangkat_daerah} {self.bulan:02d}/{self.tahun}"
+
+
+def bukti_upload_to(instance: "BuktiDukung", filename: str) -> str:
+    """bukti/<tahun>/<pd id>/<bulan>/<random>.<ext>: the stored name never reuses the user's."""
+    import os
+    import uuid
+
+    ext = os.path.splitext(filename)[1].lower()
+    dpa = instance.realisasi.dpa
+    return (
+        f"bukti/{dpa.tahun}/{dpa.perangkat_daerah_id}/{instance.realisasi.bulan:02d}/"
+        f"{uuid.uuid4().hex}{ext}"
+    )
+
+
+class BuktiDukung(models.Model):
+    """Evidence (photo or document) attached to one line's monthly realisasi."""
+
+    realisasi = models.ForeignKey(
+        Realisasi, verbose_name="realisasi", on_delete=models.CASCADE, related_name="bukti"
+    )
+    berkas = models.FileField("berkas", upload_to=bukti_upload_to, max_length=255)
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    jenis = models.CharField("jenis berkas", max_length=100)
+    ukuran = models.PositiveIntegerField("ukuran (byte)")
+    keterangan = models.CharField("keterangan", max_length=300, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diunggah oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "diunggah_pada"]
+
+    def __str__(self):
+        return self.nama_asli

@@ -1,0 +1,13 @@
+"""Placeholder: views of this module are being written."""
+
+from django.http import Http404
+
+
+def _todo(request, *args, **kwargs):
+    raise Http404("Belum tersedia.")
+
+
+daftar = _todo
+ubah = _todo
+buka = _todo
+aturan = _todo

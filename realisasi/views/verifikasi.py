@@ -1,0 +1,11 @@
+"""Placeholder: views of this module are being written."""
+
+from django.http import Http404
+
+
+def _todo(request, *args, **kwargs):
+    raise Http404("Belum tersedia.")
+
+
+antrean = _todo
+periksa = _todo
