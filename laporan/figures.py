@@ -193,3 +193,51 @@ def headline(periode: Periode, pemda: str, dpa_queryset=None) -> Headline:
         sekarang=angka_pemda(periode, dpa_queryset),
         tahun_lalu=angka_pemda(periode.tahun_lalu, dpa_queryset),
     )
+
+
+def angka_per(periode: Periode, key: str, dpa_queryset=None) -> dict:
+    """The figures of each group of lines sharing ``key`` (a field path such as
+    ``"perangkat_daerah__kode"`` or ``"sumber_dana"``), in one aggregate query."""
+    if dpa_queryset is None:
+        dpa_queryset = DPA.objects.all()
+    rows = (
+        with_line_figures(dpa_queryset, periode)
+        .order_by()
+        .values(key)
+        .annotate(**GROUP_SUMS)
+        .order_by(key)
+    )
+    return {row[key]: Angka.from_sums(periode, row) for row in rows}
+
+
+def angka_line(periode: Periode, line) -> Angka:
+    """The figures of one line annotated by ``with_line_figures`` (a product of one row's values,
+    not an aggregation)."""
+    return Angka(
+        periode=periode,
+        pagu=_decimal(line.pagu_bulan),
+        pagu_x_target_fisik=_decimal(line.pagu_bulan) * _decimal(line.target_fisik_bulan),
+        pagu_x_fisik=_decimal(line.pagu_bulan) * _decimal(line.fisik_bulan),
+        target_keuangan=_decimal(line.target_keuangan_kumulatif),
+        keuangan=_decimal(line.keuangan_kumulatif),
+    )
+
+
+def bobot(part: Angka, whole: Angka) -> Decimal | None:
+    """A part's weight in its group, in % of the group's pagu."""
+    return HUNDRED * part.pagu / whole.pagu if whole.pagu else None
+
+
+def fisik_tertimbang(part: Angka, whole: Angka) -> Decimal | None:
+    """TTB: the part's fisik times its weight; the parts' TTB add up to the group's fisik."""
+    weight = bobot(part, whole)
+    if weight is None or part.fisik is None:
+        return ZERO if weight is not None else None
+    return part.fisik * weight / HUNDRED
+
+
+def kurva_s(tahun: int, dpa_queryset=None, sampai_bulan: int = 12) -> list[Angka]:
+    """The pemda's (or the queryset's) figures at the end of each month 1..``sampai_bulan``."""
+    return [
+        angka_pemda(Periode(tahun, bulan), dpa_queryset) for bulan in range(1, sampai_bulan + 1)
+    ]

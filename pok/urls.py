@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from laporan.views import beranda
+
 urlpatterns = [
-    path("", include("laporan.urls")),
+    path("", beranda, name="beranda"),
+    path("laporan/", include("laporan.urls")),
     path("akun/", include("akun.urls")),
     path("realisasi/", include("realisasi.urls")),
     path("pengadaan/", include("pengadaan.urls")),

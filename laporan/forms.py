@@ -1,0 +1,66 @@
+"""The filters every report takes: year, month or triwulan, PD and sumber dana."""
+
+from django import forms
+
+from kegiatan.models import BULAN_CHOICES, DPA, SumberDana
+
+from .periode import Periode, default_periode
+
+TRIWULAN_CHOICES = [
+    ("", "—"),
+    (1, "Triwulan I"),
+    (2, "Triwulan II"),
+    (3, "Triwulan III"),
+    (4, "Triwulan IV"),
+]
+
+
+class FilterLaporan(forms.Form):
+    tahun = forms.TypedChoiceField(label="Tahun", coerce=int)
+    bulan = forms.TypedChoiceField(label="Bulan", choices=BULAN_CHOICES, coerce=int, required=False)
+    triwulan = forms.TypedChoiceField(
+        label="Triwulan", choices=TRIWULAN_CHOICES, coerce=int, required=False, empty_value=None
+    )
+    perangkat_daerah = forms.ModelChoiceField(
+        label="Perangkat Daerah", queryset=None, required=False, empty_label="Semua PD"
+    )
+    sumber_dana = forms.ModelChoiceField(
+        label="Sumber dana",
+        queryset=SumberDana.objects.order_by("nama"),
+        required=False,
+        empty_label="Semua sumber dana",
+    )
+
+    def __init__(self, data, *, perangkat_daerah_queryset, with_pd=True, today=None):
+        self.default = default_periode(today)
+        super().__init__(data or None)
+        years = sorted(
+            set(DPA.objects.values_list("tahun", flat=True).distinct()) | {self.default.tahun}
+        )
+        self.fields["tahun"].choices = [(y, str(y)) for y in reversed(years)]
+        self.fields["perangkat_daerah"].queryset = perangkat_daerah_queryset.order_by("kode")
+        self.fields["bulan"].initial = self.default.bulan
+        self.fields["tahun"].initial = self.default.tahun
+        if not with_pd:
+            del self.fields["perangkat_daerah"]
+        self.error_messages_id = []
+
+    def filters(self) -> dict:
+        """The cleaned filters, or the defaults when the query string is absent or wrong (the errors
+        stay on the form to be shown)."""
+        if not self.is_bound or not self.is_valid():
+            return {
+                "periode": self.default,
+                "perangkat_daerah": None,
+                "sumber_dana": None,
+            }
+        data = self.cleaned_data
+        if data.get("triwulan"):
+            periode = Periode.triwulan_of(data["tahun"], data["triwulan"])
+        else:
+            periode = Periode(data["tahun"], data.get("bulan") or self.default.bulan)
+        return {
+            "periode": periode,
+            "perangkat_daerah": data.get("perangkat_daerah"),
+            "sumber_dana": data.get("sumber_dana"),
+        }

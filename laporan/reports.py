@@ -1,0 +1,366 @@
+"""The reports of DESIGN.md ("Reports"), as data: the screen, the print layout and the Excel files
+all render what these functions return, so the same figure is the same everywhere.
+
+Each function takes the lines a user may see (``akun.access.dpa_for``), already narrowed by the
+report's filters, and a period; every figure comes from ``laporan.figures``.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, ExpressionWrapper, F, Max, OuterRef, Q, Subquery, Sum
+
+from kegiatan.models import DPA, SumberDana
+from pengadaan.models import PaketPengadaan
+from perangkat_daerah.models import PerangkatDaerah
+from realisasi.models import Realisasi
+
+from . import figures
+from .figures import Angka
+from .periode import Periode
+from .warna import Pewarna, Warna
+
+
+@dataclass
+class Baris:
+    """One row of a rekap: a group's figures now and a year before, its weight in the whole."""
+
+    kode: str
+    label: str
+    sekarang: Angka
+    tahun_lalu: Angka | None = None
+    bobot: Decimal | None = None
+    ttb: Decimal | None = None
+    warna: Warna | None = None
+    peringkat: int | None = None
+    objek: object = None
+
+    @property
+    def fisik_vs_tahun_lalu(self) -> Decimal | None:
+        if self.tahun_lalu is None or self.sekarang.fisik is None or self.tahun_lalu.fisik is None:
+            return None
+        return self.sekarang.fisik - self.tahun_lalu.fisik
+
+
+@dataclass
+class Rekap:
+    periode: Periode
+    baris: list[Baris]
+    total: Baris
+
+
+def _empty(periode: Periode) -> Angka:
+    return Angka.from_sums(periode, {})
+
+
+def _rows(periode, keys, now, last, labels, objects, total_now, pewarna) -> list[Baris]:
+    rows = []
+    for key in keys:
+        angka = now.get(key) or _empty(periode)
+        rows.append(
+            Baris(
+                kode=str(key),
+                label=labels.get(key, str(key)),
+                sekarang=angka,
+                tahun_lalu=last.get(key),
+                bobot=figures.bobot(angka, total_now),
+                ttb=figures.fisik_tertimbang(angka, total_now),
+                warna=pewarna.warna(angka) if key in now else None,
+                objek=objects.get(key),
+            )
+        )
+    return rows
+
+
+def _rank(rows: list[Baris]) -> None:
+    """Rank 1 is the highest realisation fisik; rows without figures are not ranked."""
+    ranked = sorted(
+        (row for row in rows if row.sekarang.fisik is not None),
+        key=lambda row: (-row.sekarang.fisik, -(row.sekarang.keuangan_persen or 0)),
+    )
+    for position, row in enumerate(ranked, start=1):
+        row.peringkat = position
+
+
+def _total(periode, dpa_queryset, label="Total") -> Baris:
+    now = figures.angka_pemda(periode, dpa_queryset)
+    last = figures.angka_pemda(periode.tahun_lalu, dpa_queryset)
+    return Baris(
+        kode="",
+        label=label,
+        sekarang=now,
+        tahun_lalu=last,
+        bobot=Decimal(100) if now.pagu else None,
+        ttb=now.fisik,
+    )
+
+
+def rekap_per_pd(periode: Periode, dpa_queryset) -> Rekap:
+    """Report 2: a row per PD (matched across years by its code): weight, TTB, colour, rank."""
+    key = "perangkat_daerah__kode"
+    now = figures.angka_per(periode, key, dpa_queryset)
+    last = figures.angka_per(periode.tahun_lalu, key, dpa_queryset)
+    total = _total(periode, dpa_queryset, "Total pemda")
+    pds = {pd.kode: pd for pd in PerangkatDaerah.objects.filter(kode__in=set(now) | set(last))}
+    labels = {kode: pd.nama for kode, pd in pds.items()}
+    rows = _rows(
+        periode,
+        sorted(pds),
+        now,
+        last,
+        labels,
+        pds,
+        total.sekarang,
+        Pewarna.for_bulan(periode.bulan),
+    )
+    _rank(rows)
+    total.warna = Pewarna.for_bulan(periode.bulan).warna(total.sekarang)
+    return Rekap(periode, rows, total)
+
+
+def rekap_per_sumber_dana(periode: Periode, dpa_queryset) -> Rekap:
+    """Report 3: one row per sumber dana, ordered by group (APBD, DAK, Bantuan Keuangan, …)."""
+    key = "sumber_dana__kode"
+    now = figures.angka_per(periode, key, dpa_queryset)
+    last = figures.angka_per(periode.tahun_lalu, key, dpa_queryset)
+    total = _total(periode, dpa_queryset)
+    sources = {sd.kode: sd for sd in SumberDana.objects.filter(kode__in=set(now) | set(last))}
+    order = {value: index for index, value in enumerate(SumberDana.Kelompok.values)}
+    keys = sorted(sources, key=lambda kode: (order.get(sources[kode].kelompok, 99), kode))
+    rows = _rows(
+        periode,
+        keys,
+        now,
+        last,
+        {kode: sd.nama for kode, sd in sources.items()},
+        sources,
+        total.sekarang,
+        Pewarna.for_bulan(periode.bulan),
+    )
+    return Rekap(periode, rows, total)
+
+
+# --- Report 4: detail PD -----------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    """A program or kegiatan with its subtotal, and what sits under it."""
+
+    kode: str
+    nama: str
+    angka: Angka
+    bobot: Decimal | None
+    ttb: Decimal | None
+    anak: list = field(default_factory=list)
+
+
+@dataclass
+class BarisDPA:
+    dpa: DPA
+    angka: Angka
+    fisik_dilaporkan: Decimal
+    bobot: Decimal | None
+    ttb: Decimal | None
+    warna: Warna | None
+    kendala: str
+    solusi: str
+    status: str | None
+
+    @property
+    def tercapai(self) -> bool | None:
+        return self.angka.fisik_tercapai
+
+
+def detail_pd(periode: Periode, dpa_queryset) -> tuple[list[Node], Baris]:
+    """Report 4: program → kegiatan → sub kegiatan with subtotals, kendala and solusi."""
+    total = _total(periode, dpa_queryset)
+    whole = total.sekarang
+    pewarna = Pewarna.for_bulan(periode.bulan)
+    programs = figures.angka_per(periode, "sub_kegiatan__kegiatan__program__kode", dpa_queryset)
+    kegiatan = figures.angka_per(periode, "sub_kegiatan__kegiatan__kode", dpa_queryset)
+    this_month = Realisasi.objects.filter(dpa=OuterRef("pk"), bulan=periode.bulan)
+    lines = (
+        figures.with_line_figures(dpa_queryset, periode)
+        .select_related("sub_kegiatan__kegiatan__program", "sumber_dana", "perangkat_daerah")
+        .annotate(
+            kendala_bulan=Subquery(this_month.values("kendala")[:1]),
+            solusi_bulan=Subquery(this_month.values("solusi")[:1]),
+            status_bulan=Subquery(this_month.values("status")[:1]),
+        )
+        .order_by("sub_kegiatan__kode", "sumber_dana__kode")
+    )
+    tree: dict[str, Node] = {}
+    kegiatan_nodes: dict[str, Node] = {}
+    for line in lines:
+        keg = line.sub_kegiatan.kegiatan
+        prog = keg.program
+        if prog.kode not in tree:
+            angka = programs.get(prog.kode) or _empty(periode)
+            tree[prog.kode] = Node(
+                prog.kode,
+                prog.nama,
+                angka,
+                figures.bobot(angka, whole),
+                figures.fisik_tertimbang(angka, whole),
+            )
+        if keg.kode not in kegiatan_nodes:
+            angka = kegiatan.get(keg.kode) or _empty(periode)
+            node = Node(
+                keg.kode,
+                keg.nama,
+                angka,
+                figures.bobot(angka, whole),
+                figures.fisik_tertimbang(angka, whole),
+            )
+            kegiatan_nodes[keg.kode] = node
+            tree[prog.kode].anak.append(node)
+        angka = figures.angka_line(periode, line)
+        kegiatan_nodes[keg.kode].anak.append(
+            BarisDPA(
+                dpa=line,
+                angka=angka,
+                fisik_dilaporkan=line.fisik_bulan,
+                bobot=figures.bobot(angka, whole),
+                ttb=figures.fisik_tertimbang(angka, whole),
+                warna=pewarna.warna(angka),
+                kendala=line.kendala_bulan or "",
+                solusi=line.solusi_bulan or "",
+                status=line.status_bulan,
+            )
+        )
+    return list(tree.values()), total
+
+
+# --- Report 5: Kurva S ------------------------------------------------------------------------
+
+
+@dataclass
+class KurvaS:
+    tahun: int
+    sampai_bulan: int
+    sekarang: list[Angka]
+    tahun_lalu: list[Angka]
+
+
+def kurva_s(periode: Periode, dpa_queryset) -> KurvaS:
+    """Report 5: cumulative target and realisation per month, this year up to the period's month
+    and the whole of last year."""
+    return KurvaS(
+        tahun=periode.tahun,
+        sampai_bulan=periode.bulan,
+        sekarang=figures.kurva_s(periode.tahun, dpa_queryset),
+        tahun_lalu=figures.kurva_s(periode.tahun - 1, dpa_queryset),
+    )
+
+
+# --- Report 6: kendala dan tindak lanjut ------------------------------------------------------
+
+
+def kendala(periode: Periode, dpa_queryset):
+    """Report 6: every obstacle reported for the month, with the line's figures."""
+    reported = Realisasi.objects.terlapor().filter(dpa=OuterRef("pk"), bulan=periode.bulan)
+    return (
+        figures.with_line_figures(dpa_queryset, periode)
+        .annotate(
+            kendala_bulan=Subquery(reported.values("kendala")[:1]),
+            solusi_bulan=Subquery(reported.values("solusi")[:1]),
+        )
+        .filter(kendala_bulan__gt="")
+        .annotate(
+            deviasi=ExpressionWrapper(
+                F("fisik_bulan") - F("target_fisik_bulan"), output_field=figures.PERCENT
+            )
+        )
+        .select_related("perangkat_daerah", "sub_kegiatan", "sumber_dana")
+        .order_by("perangkat_daerah__kode", "sub_kegiatan__kode", "sumber_dana__kode")
+    )
+
+
+# --- Report 7: kepatuhan pelaporan ------------------------------------------------------------
+
+
+@dataclass
+class Kepatuhan:
+    perangkat_daerah: PerangkatDaerah
+    jumlah_dpa: int
+    draft: int
+    diajukan: int
+    diverifikasi: int
+    dikembalikan: int
+    terakhir_diajukan: object
+
+    @property
+    def belum_diisi(self) -> int:
+        return self.jumlah_dpa - self.draft - self.diajukan - self.diverifikasi - self.dikembalikan
+
+    @property
+    def sudah_lapor(self) -> bool:
+        return self.jumlah_dpa > 0 and self.diajukan + self.diverifikasi == self.jumlah_dpa
+
+
+def kepatuhan(periode: Periode, dpa_queryset, perangkat_daerah_queryset) -> list[Kepatuhan]:
+    """Report 7: per PD, how many of its lines have been reported for the month, in what state."""
+    month = Q(dpa__tahun=periode.tahun, dpa__realisasi__bulan=periode.bulan) & Q(
+        dpa__in=dpa_queryset
+    )
+
+    def count(status):
+        return Count("dpa__realisasi", filter=month & Q(dpa__realisasi__status=status))
+
+    rows = (
+        perangkat_daerah_queryset.filter(dpa__in=dpa_queryset.filter(tahun=periode.tahun))
+        .distinct()
+        .annotate(
+            jumlah_dpa=Count(
+                "dpa",
+                filter=Q(dpa__tahun=periode.tahun) & Q(dpa__in=dpa_queryset),
+                distinct=True,
+            ),
+            n_draft=count(Realisasi.Status.DRAFT),
+            n_diajukan=count(Realisasi.Status.DIAJUKAN),
+            n_diverifikasi=count(Realisasi.Status.DIVERIFIKASI),
+            n_dikembalikan=count(Realisasi.Status.DIKEMBALIKAN),
+            terakhir=Max("dpa__realisasi__diajukan_pada", filter=month),
+        )
+        .order_by("kode")
+    )
+    return [
+        Kepatuhan(
+            perangkat_daerah=pd,
+            jumlah_dpa=pd.jumlah_dpa,
+            draft=pd.n_draft,
+            diajukan=pd.n_diajukan,
+            diverifikasi=pd.n_diverifikasi,
+            dikembalikan=pd.n_dikembalikan,
+            terakhir_diajukan=pd.terakhir,
+        )
+        for pd in rows
+    ]
+
+
+# --- Report 8: progres pengadaan --------------------------------------------------------------
+
+
+def progres_pengadaan(periode: Periode, dpa_queryset):
+    """Report 8: packages per stage, per PD, with their HPS and contract values."""
+    stages = PaketPengadaan.Tahap
+    base = PaketPengadaan.objects.filter(dpa__in=dpa_queryset.filter(tahun=periode.tahun))
+    per_pd = (
+        base.order_by()
+        .values("dpa__perangkat_daerah__kode", "dpa__perangkat_daerah__nama")
+        .annotate(
+            jumlah=Count("pk"),
+            hps=Sum("hps"),
+            nilai_kontrak=Sum("nilai_kontrak"),
+            **{f"tahap_{value}": Count("pk", filter=Q(tahap=value)) for value in stages.values},
+        )
+        .order_by("dpa__perangkat_daerah__kode")
+    )
+    total = base.aggregate(
+        jumlah=Count("pk"),
+        hps=Sum("hps"),
+        nilai_kontrak=Sum("nilai_kontrak"),
+        **{f"tahap_{value}": Count("pk", filter=Q(tahap=value)) for value in stages.values},
+    )
+    return list(per_pd), total
