@@ -3,7 +3,7 @@ from django.contrib.auth.backends import ModelBackend
 from . import access
 
 # The apps whose records an Admin maintains in the Django admin.
-MASTER_DATA_APPS = {"akun", "perangkat_daerah", "kegiatan", "realisasi", "pengadaan"}
+MASTER_DATA_APPS = {"akun", "perangkat_daerah", "kegiatan", "realisasi", "pengadaan", "laporan"}
 
 
 class RoleBackend(ModelBackend):

@@ -314,3 +314,21 @@ def test_dashboard_queries_do_not_grow_with_the_data(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("beranda"))
     assert "10 PD dengan deviasi fisik terbesar" in response.text
+
+
+def test_the_admin_sets_the_colour_rules_in_the_master_data(client, admin_user, pimpinan):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:laporan_aturanwarna_add"),
+        {"gaya": "deviasi", "indikator": "fisik", "batas_hijau": "0", "batas_kuning": "5"},
+    )
+    assert response.status_code == 200  # refused: kuning above hijau
+    assert "Batas kuning harus lebih kecil atau sama dengan batas hijau" in response.text
+    assert not AturanWarna.objects.exists()
+    client.post(
+        reverse("admin:laporan_aturanwarna_add"),
+        {"gaya": "triwulan", "indikator": "keuangan", "batas_hijau": "0", "batas_kuning": "-5"},
+    )
+    assert AturanWarna.current().gaya == "triwulan"
+    client.force_login(pimpinan)
+    assert client.get(reverse("admin:laporan_aturanwarna_changelist")).status_code == 302
