@@ -1,5 +1,6 @@
 """Kurva S as SVG coordinates, drawn by the template: no JavaScript, no CDN, prints as it shows."""
 
+import math
 from dataclasses import dataclass
 
 from . import format as fmt
@@ -13,8 +14,8 @@ def _x(bulan: int) -> float:
     return LEFT + (bulan - 1) * (WIDTH - LEFT - RIGHT) / 11
 
 
-def _y(percent) -> float:
-    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - float(percent) / 100)
+def _y(percent, top: float = 100) -> float:
+    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - float(percent) / top)
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,16 @@ class Garis:
     nilai: list  # (x, y, label) for the markers' tooltips
 
 
-def _garis(nama, kelas, values) -> Garis | None:
+def _garis(nama, kelas, values, top) -> Garis | None:
     points = [(bulan, value) for bulan, value in values if value is not None]
     if not points:
         return None
     return Garis(
         nama=nama,
         kelas=kelas,
-        titik=" ".join(f"{_x(b):.1f},{_y(v):.1f}" for b, v in points),
+        titik=" ".join(f"{_x(b):.1f},{_y(v, top):.1f}" for b, v in points),
         nilai=[
-            (f"{_x(b):.1f}", f"{_y(v):.1f}", f"{fmt.nama_bulan(b)}: {fmt.persen(v)}")
+            (f"{_x(b):.1f}", f"{_y(v, top):.1f}", f"{fmt.nama_bulan(b)}: {fmt.persen(v)}")
             for b, v in points
         ],
     )
@@ -52,16 +53,19 @@ def kurva_s_svg(kurva: KurvaS, jenis: str = "fisik") -> dict:
             (i + 1, a.keuangan_persen) for i, a in enumerate(kurva.sekarang[: kurva.sampai_bulan])
         ]
         last = [(i + 1, a.keuangan_persen) for i, a in enumerate(kurva.tahun_lalu)]
+    # The scale reaches 100%, or further when a series does (money planned above a cut pagu).
+    highest = max([100] + [float(v) for _, v in target + real + last if v is not None])
+    top = 100 if highest <= 100 else 20 * math.ceil(highest / 20)
     lines = [
-        _garis(f"Target {kurva.tahun}", "target", target),
-        _garis(f"Realisasi {kurva.tahun}", "realisasi", real),
-        _garis(f"Realisasi {kurva.tahun - 1}", "tahun-lalu", last),
+        _garis(f"Target {kurva.tahun}", "target", target, top),
+        _garis(f"Realisasi {kurva.tahun}", "realisasi", real, top),
+        _garis(f"Realisasi {kurva.tahun - 1}", "tahun-lalu", last, top),
     ]
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "lines": [line for line in lines if line],
-        "grid": [{"y": f"{_y(p):.1f}", "label": f"{p}%"} for p in range(0, 101, 20)],
+        "grid": [{"y": f"{_y(p, top):.1f}", "label": f"{p}%"} for p in range(0, top + 1, 20)],
         "months": [{"x": f"{_x(b):.1f}", "label": fmt.nama_bulan(b)[:3]} for b in range(1, 13)],
         "left": LEFT,
         "right": WIDTH - RIGHT,

@@ -24,6 +24,10 @@ class Periode:
         return (self.bulan - 1) // 3 + 1
 
     @property
+    def triwulan_romawi(self) -> str:
+        return ("I", "II", "III", "IV")[self.triwulan - 1]
+
+    @property
     def tahun_lalu(self) -> "Periode":
         return Periode(self.tahun - 1, self.bulan)
 

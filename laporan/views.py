@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from akun import access
 from perangkat_daerah.models import Pemda, PerangkatDaerah
@@ -48,6 +49,7 @@ def _konteks(request, *, with_pd: bool = True) -> Konteks:
     return Konteks(form, filters["periode"], filters["perangkat_daerah"], dpa)
 
 
+@require_GET
 @login_required
 def beranda(request):
     """The home page: the headline, the colours of the PD, the ten furthest behind, the Kurva S.
@@ -80,6 +82,7 @@ def beranda(request):
     return render(request, "laporan/beranda.html", context)
 
 
+@require_GET
 @login_required
 def rekap_pemda(request):
     """Report 1: the headline figures against target and last year."""
@@ -94,6 +97,7 @@ def rekap_pemda(request):
     )
 
 
+@require_GET
 @login_required
 def rekap_pd(request):
     """Report 2: one row per PD with weight, TTB, colour and rank."""
@@ -104,6 +108,7 @@ def rekap_pd(request):
     )
 
 
+@require_GET
 @login_required
 def rekap_sumber_dana(request):
     """Report 3: one row per sumber dana."""
@@ -114,6 +119,7 @@ def rekap_sumber_dana(request):
     )
 
 
+@require_GET
 @login_required
 def detail_pd(request):
     """Report 4: one PD's program → kegiatan → sub kegiatan with subtotals (the "Form B")."""
@@ -130,6 +136,7 @@ def detail_pd(request):
     return render(request, "laporan/detail_pd.html", context)
 
 
+@require_GET
 @login_required
 def kurva_s(request):
     """Report 5: Kurva S, fisik and keuangan, with last year's line."""
@@ -148,6 +155,7 @@ def kurva_s(request):
     )
 
 
+@require_GET
 @login_required
 def kendala(request):
     """Report 6: reported obstacles and what the PD will do."""
@@ -158,6 +166,7 @@ def kendala(request):
     )
 
 
+@require_GET
 @login_required
 def kepatuhan(request):
     """Report 7: which PD have not yet submitted the month."""
@@ -174,6 +183,7 @@ def kepatuhan(request):
     )
 
 
+@require_GET
 @login_required
 def pengadaan(request):
     """Report 8: procurement packages per stage, per PD."""
