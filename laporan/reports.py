@@ -82,9 +82,7 @@ def _rank(rows: list[Baris]) -> None:
         row.peringkat = position
 
 
-def _total(periode, dpa_queryset, label="Total") -> Baris:
-    now = figures.angka_pemda(periode, dpa_queryset)
-    last = figures.angka_pemda(periode.tahun_lalu, dpa_queryset)
+def total_baris(now: Angka, last: Angka | None, label: str = "Total") -> Baris:
     return Baris(
         kode="",
         label=label,
@@ -95,26 +93,55 @@ def _total(periode, dpa_queryset, label="Total") -> Baris:
     )
 
 
+def _total(periode, dpa_queryset, label="Total") -> Baris:
+    return total_baris(
+        figures.angka_pemda(periode, dpa_queryset),
+        figures.angka_pemda(periode.tahun_lalu, dpa_queryset),
+        label,
+    )
+
+
+def rekap_pd_from(periode: Periode, now: dict, last: dict, total: Baris, pds: dict) -> Rekap:
+    """The per-PD rekap of groups already computed (live, or frozen in a Rakor): ``now`` and
+    ``last`` map a PD code to its figures, ``pds`` a PD code to the PD (or its name)."""
+    pewarna = Pewarna.for_bulan(periode.bulan)
+    labels = {kode: getattr(pd, "nama", pd) for kode, pd in pds.items()}
+    objects = {kode: pd for kode, pd in pds.items() if isinstance(pd, PerangkatDaerah)}
+    keys = sorted(set(now) | set(last))
+    rows = _rows(periode, keys, now, last, labels, objects, total.sekarang, pewarna)
+    _rank(rows)
+    total.warna = pewarna.warna(total.sekarang)
+    return Rekap(periode, rows, total)
+
+
 def rekap_per_pd(periode: Periode, dpa_queryset) -> Rekap:
     """Report 2: a row per PD (matched across years by its code): weight, TTB, colour, rank."""
     key = "perangkat_daerah__kode"
     now = figures.angka_per(periode, key, dpa_queryset)
     last = figures.angka_per(periode.tahun_lalu, key, dpa_queryset)
-    total = _total(periode, dpa_queryset, "Total pemda")
     pds = {pd.kode: pd for pd in PerangkatDaerah.objects.filter(kode__in=set(now) | set(last))}
-    labels = {kode: pd.nama for kode, pd in pds.items()}
+    return rekap_pd_from(periode, now, last, _total(periode, dpa_queryset, "Total pemda"), pds)
+
+
+def rekap_sumber_dana_from(
+    periode: Periode, now: dict, last: dict, total: Baris, sources: dict
+) -> Rekap:
+    """The per-sumber-dana rekap of groups already computed; ``sources`` maps a code to the
+    SumberDana (or to a (name, kelompok) pair)."""
+    order = {value: index for index, value in enumerate(SumberDana.Kelompok.values)}
+
+    def describe(kode):
+        source = sources.get(kode)
+        if isinstance(source, SumberDana):
+            return source.nama, source.kelompok
+        return source or (kode, "")
+
+    keys = sorted(set(now) | set(last), key=lambda kode: (order.get(describe(kode)[1], 99), kode))
+    labels = {kode: describe(kode)[0] for kode in keys}
+    objects = {kode: src for kode, src in sources.items() if isinstance(src, SumberDana)}
     rows = _rows(
-        periode,
-        sorted(pds),
-        now,
-        last,
-        labels,
-        pds,
-        total.sekarang,
-        Pewarna.for_bulan(periode.bulan),
+        periode, keys, now, last, labels, objects, total.sekarang, Pewarna.for_bulan(periode.bulan)
     )
-    _rank(rows)
-    total.warna = Pewarna.for_bulan(periode.bulan).warna(total.sekarang)
     return Rekap(periode, rows, total)
 
 
@@ -123,21 +150,8 @@ def rekap_per_sumber_dana(periode: Periode, dpa_queryset) -> Rekap:
     key = "sumber_dana__kode"
     now = figures.angka_per(periode, key, dpa_queryset)
     last = figures.angka_per(periode.tahun_lalu, key, dpa_queryset)
-    total = _total(periode, dpa_queryset)
     sources = {sd.kode: sd for sd in SumberDana.objects.filter(kode__in=set(now) | set(last))}
-    order = {value: index for index, value in enumerate(SumberDana.Kelompok.values)}
-    keys = sorted(sources, key=lambda kode: (order.get(sources[kode].kelompok, 99), kode))
-    rows = _rows(
-        periode,
-        keys,
-        now,
-        last,
-        {kode: sd.nama for kode, sd in sources.items()},
-        sources,
-        total.sekarang,
-        Pewarna.for_bulan(periode.bulan),
-    )
-    return Rekap(periode, rows, total)
+    return rekap_sumber_dana_from(periode, now, last, _total(periode, dpa_queryset), sources)
 
 
 # --- Report 4: detail PD -----------------------------------------------------------------------
