@@ -56,6 +56,18 @@ def can_verify(user) -> bool:
     return is_admin(user)
 
 
+def can_manage_rakor(user) -> bool:
+    """Create, edit, finalise and reopen a Rakor POK; add its attendees, arahan, rekomendasi."""
+    return is_admin(user)
+
+
+def can_update_tindak_lanjut(user, perangkat_daerah: PerangkatDaerah) -> bool:
+    """The responsible PD's operator reports its follow-up; an admin may record it for them."""
+    if is_admin(user):
+        return True
+    return is_operator(user) and user.perangkat_daerah_id == perangkat_daerah.pk
+
+
 def can_view_pd(user, perangkat_daerah: PerangkatDaerah) -> bool:
     if can_read_all_pd(user):
         return True

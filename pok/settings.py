@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "pengadaan",
     "laporan",
     "riwayat",
+    "rakor",
     "demo",
 ]
 

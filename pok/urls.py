@@ -10,5 +10,6 @@ urlpatterns = [
     path("realisasi/", include("realisasi.urls")),
     path("pengadaan/", include("pengadaan.urls")),
     path("riwayat/", include("riwayat.urls")),
+    path("rakor/", include("rakor.urls")),
     path("data-induk/", admin.site.urls),
 ]

@@ -13,3 +13,11 @@ register.filter("nama_bulan", fmt.nama_bulan)
 @register.filter
 def angka(value, places=0):
     return fmt.angka(value, int(places))
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or None."""
+    if not mapping:
+        return None
+    return mapping.get(key)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RakorConfig(AppConfig):
+    name = "rakor"
+    verbose_name = "Rakor POK"

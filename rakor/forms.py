@@ -1,0 +1,90 @@
+from django import forms
+
+from perangkat_daerah.models import PerangkatDaerah
+
+from .models import PesertaRakor, Rakor, Rekomendasi
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RakorForm(forms.ModelForm):
+    class Meta:
+        model = Rakor
+        fields = ["tahun", "triwulan", "tanggal", "tempat", "virtual", "pimpinan_rapat", "agenda"]
+        widgets = {
+            "tanggal": DateInput(),
+            "triwulan": forms.Select(
+                choices=[
+                    (1, "Triwulan I"),
+                    (2, "Triwulan II"),
+                    (3, "Triwulan III"),
+                    (4, "Triwulan IV"),
+                ]
+            ),
+            "agenda": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("virtual") and not (data.get("tempat") or "").strip():
+            self.add_error("tempat", "Isi tempat rapat, atau tandai sebagai rapat virtual.")
+        return data
+
+
+class CatatanForm(forms.ModelForm):
+    class Meta:
+        model = Rakor
+        fields = ["catatan"]
+        widgets = {"catatan": forms.Textarea(attrs={"rows": 6})}
+
+
+class PesertaForm(forms.ModelForm):
+    class Meta:
+        model = PesertaRakor
+        fields = ["nama", "jabatan", "kategori", "perangkat_daerah"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["perangkat_daerah"].queryset = PerangkatDaerah.objects.aktif()
+        self.fields["perangkat_daerah"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kategori") == PesertaRakor.Kategori.KEPALA_PD and not data.get(
+            "perangkat_daerah"
+        ):
+            self.add_error("perangkat_daerah", "Pilih Perangkat Daerah yang dipimpin peserta ini.")
+        return data
+
+
+class ArahanForm(forms.Form):
+    isi = forms.CharField(label="Arahan pimpinan", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RekomendasiForm(forms.ModelForm):
+    class Meta:
+        model = Rekomendasi
+        fields = ["perangkat_daerah", "isi", "batas_waktu"]
+        widgets = {"batas_waktu": DateInput(), "isi": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["perangkat_daerah"].queryset = PerangkatDaerah.objects.aktif()
+
+
+class TindakLanjutForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=Rekomendasi.Status.choices)
+    tindak_lanjut = forms.CharField(
+        label="Uraian tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BukaKembaliForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan membuka kembali", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
