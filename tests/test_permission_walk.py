@@ -1,0 +1,244 @@
+"""Every URL of the project, for every role and an anonymous visitor, GET and POST.
+
+The URLs are read from the URL configuration: a new view that is not in EXPECTED fails the walk,
+so nothing escapes it. The objects in the URLs belong to DPUPR; operator_dinkes is the outsider,
+operator_dpupr the owner. After the walk, no unauthorised POST has changed anything.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLResolver, get_resolver, reverse
+
+from kegiatan.models import DPA, RKO
+from pengadaan.models import PaketPengadaan
+from rakor import services as rakor_services
+from rakor.models import Arahan, PesertaRakor, Rakor, Rekomendasi
+from realisasi.models import BuktiDukung, KunciBulan, Realisasi
+
+from .builders import JT, make_dpa, report
+
+ROLES = ["anonymous", "outsider", "owner", "admin", "pimpinan", "auditor"]
+PUBLIC = {"login", "logout"}
+
+# For each URL: which roles may GET it (200, or a redirect that is part of the page's job), and
+# which roles may POST to it. Everyone else must be refused (302 to login for anonymous, 403 or
+# 404 for the rest, 405 where the method is not offered).
+ALL = {"outsider", "owner", "admin", "pimpinan", "auditor"}
+READERS = {"owner", "admin", "pimpinan", "auditor"}  # may read DPUPR's data
+ADMIN = {"admin"}
+OWNER = {"owner"}
+
+EXPECTED = {
+    "beranda": (ALL, set()),
+    "laporan:rekap-pemda": (ALL, set()),
+    "laporan:rekap-pd": (ALL, set()),
+    "laporan:rekap-sumber-dana": (ALL, set()),
+    "laporan:detail-pd": (ALL, set()),
+    "laporan:kurva-s": (ALL, set()),
+    "laporan:kendala": (ALL, set()),
+    "laporan:kepatuhan": (ALL, set()),
+    "laporan:pengadaan": (ALL, set()),
+    "realisasi:entri-pilih": (ALL, set()),
+    "realisasi:entri": (READERS, OWNER),
+    "realisasi:entri-salin": (set(), OWNER),
+    "realisasi:bukti": (READERS, OWNER),
+    "realisasi:bukti-unduh": (READERS, set()),
+    "realisasi:bukti-hapus": (set(), OWNER),
+    "realisasi:verifikasi": (ADMIN, ADMIN),
+    "realisasi:verifikasi-pd": (ADMIN, ADMIN),
+    "realisasi:kunci": (ADMIN, set()),
+    "realisasi:kunci-bulan": (set(), ADMIN),
+    "realisasi:kunci-buka": (set(), ADMIN),
+    "realisasi:aturan": (ADMIN, ADMIN),
+    "pengadaan:daftar": (ALL, set()),
+    "pengadaan:baru": ({"owner", "outsider"}, {"owner", "outsider"}),  # for their own PD
+    "pengadaan:ubah": (OWNER, OWNER),
+    "pengadaan:hapus": (OWNER, OWNER),
+    "riwayat:daftar": ({"admin", "auditor"}, set()),
+    "rakor:daftar": (ALL, set()),
+    "rakor:baru": (ADMIN, ADMIN),
+    "rakor:detail": (ALL, set()),
+    "rakor:ubah": (ADMIN, ADMIN),
+    "rakor:peserta-tambah": (set(), ADMIN),
+    "rakor:peserta-hapus": (set(), ADMIN),
+    "rakor:arahan-tambah": (set(), ADMIN),
+    "rakor:arahan-hapus": (set(), ADMIN),
+    "rakor:rekomendasi-tambah": (set(), ADMIN),
+    "rakor:rekomendasi-hapus": (set(), ADMIN),
+    "rakor:finalkan": (set(), ADMIN),
+    "rakor:buka": (set(), ADMIN),
+    "rakor:tindak-lanjut": ({"owner", "admin"}, {"owner", "admin"}),
+}
+
+
+def url_names():
+    names = []
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue  # the Django admin: gated by role in test_access
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif pattern.name:
+                names.append(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_is_in_the_walk():
+    missing = set(url_names()) - set(EXPECTED) - PUBLIC
+    assert not missing, f"add these URLs to EXPECTED in the permission walk: {sorted(missing)}"
+    assert not set(EXPECTED) - set(url_names()), "EXPECTED names URLs that no longer exist"
+
+
+@pytest.fixture
+def world(personas, dinkes, dpupr, jalan, puskesmas, apbd, admin_user, pemda, time_machine):
+    """DPUPR's objects, one of each kind a URL can point at."""
+    time_machine.move_to(datetime.datetime(2026, 7, 5, 9, 0), tick=False)
+    own = make_dpa(dinkes, puskesmas, apbd, 100 * JT)
+    dpa = make_dpa(dpupr, jalan, apbd, 3000 * JT)
+    report(own, 5, 40, 10 * JT, status=Realisasi.Status.DIAJUKAN)
+    report(dpa, 5, 40, 10 * JT, status=Realisasi.Status.DIAJUKAN)
+    realisasi = report(dpa, 6, 45, 900 * JT, status=Realisasi.Status.DRAFT)
+    bukti = BuktiDukung(realisasi=realisasi, nama_asli="foto.png", jenis="image/png", ukuran=68)
+    bukti.berkas.save("foto.png", ContentFile(PNG), save=False)
+    bukti.save()
+    paket = PaketPengadaan.objects.create(dpa=dpa, nama="Rehab jalan", metode="tender")
+    rakor = rakor_services.rakor_create(
+        by=admin_user,
+        tahun=2026,
+        triwulan=2,
+        tanggal=datetime.date(2026, 7, 27),
+        tempat="Pendopo",
+        pimpinan_rapat="Bupati",
+    )
+    peserta = PesertaRakor.objects.create(rakor=rakor, nama="Kepala DPUPR", kategori="kepala_pd")
+    arahan = Arahan.objects.create(rakor=rakor, isi="Percepat")
+    rekomendasi = Rekomendasi.objects.create(
+        rakor=rakor, perangkat_daerah=dpupr, isi="Tender ulang", batas_waktu="2026-08-31"
+    )
+    kwargs = {
+        "realisasi:entri": {"pd_pk": dpupr.pk, "tahun": 2026, "bulan": 6},
+        "realisasi:entri-salin": {"pd_pk": dpupr.pk, "tahun": 2026, "bulan": 7},
+        "realisasi:bukti": {"dpa_pk": dpa.pk, "bulan": 6},
+        "realisasi:bukti-unduh": {"pk": bukti.pk},
+        "realisasi:bukti-hapus": {"pk": bukti.pk},
+        "realisasi:verifikasi-pd": {"pd_pk": dpupr.pk, "tahun": 2026, "bulan": 5},
+        "realisasi:kunci-bulan": {"tahun": 2026, "bulan": 5},
+        "realisasi:kunci-buka": {"tahun": 2026, "bulan": 5},
+        "pengadaan:ubah": {"pk": paket.pk},
+        "pengadaan:hapus": {"pk": paket.pk},
+        "rakor:detail": {"pk": rakor.pk},
+        "rakor:ubah": {"pk": rakor.pk},
+        "rakor:peserta-tambah": {"pk": rakor.pk},
+        "rakor:peserta-hapus": {"pk": rakor.pk, "peserta_pk": peserta.pk},
+        "rakor:arahan-tambah": {"pk": rakor.pk},
+        "rakor:arahan-hapus": {"pk": rakor.pk, "arahan_pk": arahan.pk},
+        "rakor:rekomendasi-tambah": {"pk": rakor.pk},
+        "rakor:rekomendasi-hapus": {"pk": rakor.pk, "rekomendasi_pk": rekomendasi.pk},
+        "rakor:finalkan": {"pk": rakor.pk},
+        "rakor:buka": {"pk": rakor.pk},
+        "rakor:tindak-lanjut": {"pk": rekomendasi.pk},
+    }
+    users = {
+        "outsider": personas["operator_dinkes"],
+        "owner": personas["operator_dpupr"],
+        "admin": personas["admin"],
+        "pimpinan": personas["pimpinan"],
+        "auditor": personas["auditor"],
+    }
+    return {"kwargs": kwargs, "users": users, "dpa": dpa, "dpupr": dpupr}
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6300010000050001"
+    "0d0a2db40000000049454e44ae426082"
+)
+
+# A POST that a permitted role would make; the walk sends it as everyone.
+POST_DATA = {
+    "realisasi:entri": {"action": "simpan"},
+    "realisasi:kunci-buka": {
+        "perangkat_daerah": "",
+        "alasan": "uji",
+        "berlaku_sampai": "2026-07-31",
+    },
+    "rakor:buka": {"buka-alasan": "uji"},
+    "rakor:tindak-lanjut": {"status": "dalam_proses", "tindak_lanjut": "uji"},
+}
+
+
+def fingerprint():
+    """What an unauthorised request must never change."""
+    return (
+        list(
+            Realisasi.objects.order_by("pk").values_list("pk", "status", "realisasi_fisik", "versi")
+        ),
+        list(DPA.objects.order_by("pk").values_list("pk", "pagu")),
+        list(RKO.objects.order_by("pk").values_list("pk", "target_fisik")),
+        list(KunciBulan.objects.values_list("pk", "dikunci_pada", "batas_pengisian")),
+        list(PaketPengadaan.objects.values_list("pk", "nama", "tahap")),
+        list(BuktiDukung.objects.values_list("pk")),
+        list(Rakor.objects.values_list("pk", "status")),
+        list(Rekomendasi.objects.values_list("pk", "status", "tindak_lanjut")),
+        PesertaRakor.objects.count(),
+        Arahan.objects.count(),
+    )
+
+
+def _url(world, name):
+    return reverse(name, kwargs=world["kwargs"].get(name, {}))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_walk(client, world, role):
+    """Allowed requests answer 200 or a redirect; refused ones 302→login (anonymous), 403, 404 or
+    405; no request answers 500; refused POSTs change nothing."""
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    before = fingerprint()
+    failures = []
+    for name in sorted(EXPECTED):
+        may_get, may_post = EXPECTED[name]
+        url = _url(world, name)
+        for method, allowed in (("get", role in may_get), ("post", role in may_post)):
+            if method == "post" and allowed:
+                continue  # an allowed POST changes data; each is tested in its own module
+            response = getattr(client, method)(url, POST_DATA.get(name, {}))
+            code = response.status_code
+            if role == "anonymous":
+                ok = (code == 302 and "/akun/masuk/" in response["Location"]) or code == 405
+            elif allowed:
+                ok = code in (200, 302)
+            else:
+                ok = code in (403, 404, 405)
+            if not ok:
+                failures.append(f"{method.upper()} {name} as {role}: {code}")
+    assert not failures, "\n".join(failures)
+    assert fingerprint() == before
+
+
+OBJECT_URLS = [
+    "realisasi:entri",
+    "realisasi:entri-salin",
+    "realisasi:bukti",
+    "realisasi:bukti-unduh",
+    "realisasi:bukti-hapus",
+    "pengadaan:ubah",
+    "pengadaan:hapus",
+    "rakor:tindak-lanjut",
+]
+
+
+@pytest.mark.parametrize("name", OBJECT_URLS)
+def test_an_outsider_is_told_nothing_exists(client, world, name):
+    """Another PD's objects answer 404 to an operator, not 403: we don't confirm they exist."""
+    client.force_login(world["users"]["outsider"])
+    url = _url(world, name)
+    codes = {client.get(url).status_code, client.post(url, POST_DATA.get(name, {})).status_code}
+    assert codes <= {404, 405}, f"{name}: {codes}"
