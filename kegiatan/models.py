@@ -348,7 +348,7 @@ class RKO(models.Model):
     class Meta:
         verbose_name = "target RKO"
         verbose_name_plural = "target RKO"
-        ordering = ["dpa", "bulan"]
+        ordering = ["dpa_id", "bulan"]
         constraints = [
             models.UniqueConstraint(
                 fields=["dpa", "bulan"],

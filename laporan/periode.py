@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from kegiatan.models import NAMA_BULAN
 
 
@@ -44,7 +46,7 @@ class Periode:
 def default_periode(today: datetime.date | None = None) -> Periode:
     """The month a report opens on: the last month that has ended (December of last year in
     January)."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     if today.month == 1:
         return Periode(today.year - 1, 12)
     return Periode(today.year, today.month - 1)

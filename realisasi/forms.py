@@ -5,77 +5,10 @@ An operator types money the Indonesian way (``1.250.000`` or ``1.250.000,50``, w
 with a message that shows the expected form; nothing is guessed.
 """
 
-import re
-from decimal import Decimal
-
 from django import forms
-from django.core.exceptions import ValidationError
 
-from kegiatan.models import BULAN_CHOICES, HUNDRED, ZERO
-
-# Whole rupiah in groups of three separated by points (or not grouped at all), then an optional
-# comma and one or two decimals.
-_RUPIAH_RE = re.compile(r"^(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}))?$")
-_PERSEN_RE = re.compile(r"^(?P<whole>\d+)(?:[.,](?P<frac>\d+))?$")
-_RP_PREFIX_RE = re.compile(r"^rp\.?", re.IGNORECASE)
-_SPACES_RE = re.compile(r"[\s\u00a0]+")
-MAX_RUPIAH_DIGITS = 16  # DecimalField(max_digits=18, decimal_places=2)
-
-CONTOH_RUPIAH = "Tulis rupiah seperti 1.250.000 atau 1.250.000,50 (titik pemisah ribuan)."
-CONTOH_PERSEN = "Tulis persen seperti 45 atau 45,5."
-
-
-def parse_rupiah(text: str | None) -> Decimal | None:
-    """``"Rp 1.250.000,50"`` → ``Decimal("1250000.50")``; blank → None."""
-    value = _SPACES_RE.sub("", text or "")
-    value = _RP_PREFIX_RE.sub("", value)
-    if not value:
-        if text and text.strip():  # only "Rp"
-            raise ValidationError(CONTOH_RUPIAH, code="format")
-        return None
-    if value.startswith("-"):
-        raise ValidationError("Nilai uang tidak boleh negatif.", code="negatif")
-    match = _RUPIAH_RE.match(value)
-    if not match:
-        raise ValidationError(CONTOH_RUPIAH, code="format")
-    whole = match["whole"].replace(".", "").lstrip("0") or "0"
-    if len(whole) > MAX_RUPIAH_DIGITS:
-        raise ValidationError("Nilai uang terlalu besar.", code="besar")
-    return Decimal(f"{whole}.{match['frac'] or '0'}")
-
-
-def parse_persen(text: str | None) -> Decimal | None:
-    """``"45,5"``, ``"45.5"`` or ``"45,5%"`` → ``Decimal("45.5")``; blank → None."""
-    value = _SPACES_RE.sub("", text or "").removesuffix("%")
-    if not value:
-        return None
-    if value.startswith("-"):
-        raise ValidationError("Persentase tidak boleh negatif.", code="negatif")
-    match = _PERSEN_RE.match(value)
-    if not match:
-        raise ValidationError(CONTOH_PERSEN, code="format")
-    if match["frac"] and len(match["frac"]) > 2:
-        raise ValidationError("Paling banyak dua angka di belakang koma.", code="desimal")
-    result = Decimal(f"{match['whole']}.{match['frac'] or '0'}")
-    if result > HUNDRED:
-        raise ValidationError("Realisasi fisik paling besar 100%.", code="maks")
-    return result
-
-
-class RupiahField(forms.CharField):
-    def to_python(self, value):
-        return parse_rupiah(super().to_python(value))
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "decimal", "autocomplete": "off"}
-
-
-class PersenField(forms.CharField):
-    def to_python(self, value):
-        return parse_persen(super().to_python(value))
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "decimal", "autocomplete": "off"}
+from kegiatan.fields import PersenField, RupiahField
+from kegiatan.models import BULAN_CHOICES, ZERO
 
 
 def _teks(label: str, placeholder: str) -> forms.CharField:

@@ -78,7 +78,7 @@ class Realisasi(models.Model):
     class Meta:
         verbose_name = "realisasi"
         verbose_name_plural = "realisasi"
-        ordering = ["dpa", "bulan"]
+        ordering = ["dpa_id", "bulan"]
         constraints = [
             models.UniqueConstraint(
                 fields=["dpa", "bulan"],

@@ -20,9 +20,9 @@ from playwright.sync_api import expect
 
 from akun.models import Role
 from kegiatan import services as kegiatan_services
+from kegiatan.fields import parse_persen, parse_rupiah
 from kegiatan.models import DPA, RKO, Kegiatan, Program, RiwayatPagu, SubKegiatan
 from realisasi import services
-from realisasi.forms import parse_persen, parse_rupiah
 from realisasi.models import AturanPelaporan, BukaKunci, KunciBulan, Realisasi
 
 from .builders import JT, PASSWORD, make_dpa, make_sub_kegiatan, make_user, report
@@ -313,7 +313,7 @@ def test_enter_does_not_submit_the_form_without_script(july_5, operator_dinkes, 
 
 def test_fisik_above_100_is_refused(july_5, operator_dinkes, dinkes, line_a):
     response = post(client_for(operator_dinkes), dinkes, row_data(line_a, fisik="100,5"))
-    assert row_errors(response, line_a) == {"fisik": ["Realisasi fisik paling besar 100%."]}
+    assert row_errors(response, line_a) == {"fisik": ["Persentase paling besar 100%."]}
     assert not Realisasi.objects.exists()
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from kegiatan.fields import RupiahField, parse_rupiah
+from kegiatan.fields import CONTOH_RUPIAH, RupiahField, parse_rupiah
 from pengadaan import services
 from pengadaan.models import PaketPengadaan
 
@@ -120,7 +120,7 @@ def test_money_is_read_the_indonesian_way(text, value):
 def test_money_that_is_not_written_the_indonesian_way_is_refused(text):
     with pytest.raises(ValidationError) as exc:
         RupiahField(required=False).clean(text)
-    assert exc.value.messages == ["Masukkan nilai rupiah yang valid, mis. 1.250.000"]
+    assert exc.value.messages == [CONTOH_RUPIAH]
 
 
 def test_money_with_more_than_two_decimals_is_refused():
@@ -195,7 +195,7 @@ def field_errors(response, field):
             "tanggal_serah_terima",
             "Tanggal serah terima tidak boleh sebelum tanggal kontrak.",
         ),
-        ({"hps": "1,250,000"}, "hps", "Masukkan nilai rupiah yang valid, mis. 1.250.000"),
+        ({"hps": "1,250,000"}, "hps", CONTOH_RUPIAH),
         ({"hps": "-5.000"}, "hps", "Nilai uang tidak boleh negatif."),
         ({"nama": ""}, "nama", "Nama paket wajib diisi."),
         ({"metode": ""}, "metode", "Pilih metode pengadaan."),
