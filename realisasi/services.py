@@ -568,7 +568,8 @@ def realisasi_copy_last_month(
             Realisasi(
                 dpa=line,
                 bulan=bulan,
-                realisasi_fisik=line.fisik_lalu,
+                # A subquery's decimal comes back unquantized on SQLite (45.3700000000000).
+                realisasi_fisik=Decimal(line.fisik_lalu).quantize(Decimal("0.01")),
                 realisasi_keuangan=ZERO,
                 kendala=line.kendala_lalu,
                 solusi=line.solusi_lalu,
