@@ -43,6 +43,10 @@ class CatatanForm(forms.ModelForm):
         widgets = {"catatan": forms.Textarea(attrs={"rows": 6})}
 
 
+def _pd_label(pd: PerangkatDaerah) -> str:
+    return f"{pd.singkatan} — {pd.nama}"
+
+
 class PesertaForm(forms.ModelForm):
     class Meta:
         model = PesertaRakor
@@ -51,6 +55,7 @@ class PesertaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["perangkat_daerah"].queryset = PerangkatDaerah.objects.aktif()
+        self.fields["perangkat_daerah"].label_from_instance = _pd_label
         self.fields["perangkat_daerah"].required = False
 
     def clean(self):
@@ -75,6 +80,7 @@ class RekomendasiForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["perangkat_daerah"].queryset = PerangkatDaerah.objects.aktif()
+        self.fields["perangkat_daerah"].label_from_instance = _pd_label
 
 
 class TindakLanjutForm(forms.Form):

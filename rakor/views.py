@@ -116,7 +116,9 @@ def detail(request, pk):
     for line in materi.baris_dpa:
         kendala_per_pd.setdefault(line.perangkat_daerah_kode, []).append(line)
     for row in tertinggal:
-        row.kendala = kendala_per_pd.get(row.kode, [])
+        # The five lines furthest behind carry the PD's story; the rest are counted.
+        lines = sorted(kendala_per_pd.get(row.kode, []), key=_deviasi_fisik)
+        row.kendala, row.kendala_lainnya = lines[:5], len(lines[5:])
     if rakor.final and rakor.pengadaan_beku:
         pengadaan_baris = rakor.pengadaan_beku["baris"]
         pengadaan_total = rakor.pengadaan_beku["total"]
@@ -163,6 +165,11 @@ def detail(request, pk):
         },
     }
     return render(request, "rakor/detail.html", context)
+
+
+def _deviasi_fisik(line):
+    deviasi = line.angka.deviasi_fisik
+    return deviasi if deviasi is not None else 0
 
 
 def _perubahan(beku: snapshot.Materi, sekarang: snapshot.Materi) -> dict:
