@@ -291,6 +291,22 @@ def kendala(periode: Periode, dpa_queryset):
     )
 
 
+def rekomendasi(periode: Periode, perangkat_daerah_queryset):
+    """Report 6, second part: the Rakor recommendations of the year up to the period, with the
+    status of their follow-up."""
+    from rakor.models import Rekomendasi
+
+    return (
+        Rekomendasi.objects.filter(
+            rakor__tahun=periode.tahun,
+            rakor__triwulan__lte=periode.triwulan,
+            perangkat_daerah__in=perangkat_daerah_queryset,
+        )
+        .select_related("rakor", "perangkat_daerah")
+        .order_by("rakor__triwulan", "perangkat_daerah__kode", "pk")
+    )
+
+
 # --- Report 7: kepatuhan pelaporan ------------------------------------------------------------
 
 

@@ -161,8 +161,13 @@ def kendala(request):
     """Report 6: reported obstacles and what the PD will do."""
     k = _konteks(request)
     rows = reports.kendala(k.periode, k.dpa)
+    rekomendasi = reports.rekomendasi(k.periode, access.perangkat_daerah_for(request.user))
+    if k.perangkat_daerah is not None:
+        rekomendasi = rekomendasi.filter(perangkat_daerah=k.perangkat_daerah)
     return render(
-        request, "laporan/kendala.html", k.as_dict("Kendala dan tindak lanjut", baris=rows)
+        request,
+        "laporan/kendala.html",
+        k.as_dict("Kendala dan tindak lanjut", baris=rows, rekomendasi=rekomendasi),
     )
 
 

@@ -287,3 +287,27 @@ def test_the_rakor_page_is_the_meetings_material(client, rakor_tw2, admin_user, 
     assert "lebih rendah" in text
     assert "Percepat serapan DAK" in text and "Kepala Dinkes" in text
     assert "Rekap per Perangkat Daerah" in text and "Progres pengadaan" in text
+
+
+def test_the_kendala_report_lists_the_recommendations_and_their_status(
+    client, rakor_tw2, admin_user, dinkes, dpupr, operator_dinkes
+):
+    for pd, isi in ((dinkes, "Tender ulang puskesmas"), (dpupr, "Percepat kontrak jalan")):
+        services.rekomendasi_add(
+            rakor=rakor_tw2,
+            perangkat_daerah=pd,
+            isi=isi,
+            batas_waktu=datetime.date(2026, 8, 31),
+            by=admin_user,
+        )
+    client.force_login(admin_user)
+    text = client.get(reverse("laporan:kendala"), {"tahun": 2026, "bulan": 6}).text
+    assert "Tender ulang puskesmas" in text and "Percepat kontrak jalan" in text
+    assert "Belum ditindaklanjuti" in text
+    assert (
+        "Tender ulang"
+        not in client.get(reverse("laporan:kendala"), {"tahun": 2026, "triwulan": 1}).text
+    )
+    client.force_login(operator_dinkes)
+    text = client.get(reverse("laporan:kendala"), {"tahun": 2026, "bulan": 6}).text
+    assert "Tender ulang puskesmas" in text and "Percepat kontrak jalan" not in text
