@@ -1,5 +1,6 @@
 """The report pages: parse the filters, ask laporan.reports, render. Every page starts from the
-lines the user may see (akun.access.dpa_for)."""
+lines the user may see (akun.access.dpa_for). With ``?format=xlsx`` a page answers with its Excel
+file instead, built from the same data (laporan.excel)."""
 
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET
 from akun import access
 from perangkat_daerah.models import Pemda, PerangkatDaerah
 
-from . import charts, figures, reports
+from . import charts, excel, figures, reports
 from .forms import FilterLaporan
 from .periode import Periode, default_periode
 
@@ -21,7 +22,9 @@ class Konteks:
     form: FilterLaporan
     periode: Periode
     perangkat_daerah: PerangkatDaerah | None
+    sumber_dana: object
     dpa: object  # the QuerySet of DPA lines the report covers
+    tautan_excel: str
 
     def as_dict(self, judul: str, **extra) -> dict:
         return {
@@ -31,8 +34,20 @@ class Konteks:
             "judul": judul,
             "pemda": Pemda.current(),
             "dicetak_pada": timezone.localtime(),
+            "tautan_excel": self.tautan_excel,
             **extra,
         }
+
+    def kop(self, judul: str, jenis: str, **extra) -> excel.Kop:
+        """The Excel file's title block and name: the same title, period and filters."""
+        fields = {"perangkat_daerah": self.perangkat_daerah, "sumber_dana": self.sumber_dana}
+        return excel.Kop(
+            pemda=Pemda.current().nama,
+            judul=judul,
+            jenis=jenis,
+            periode=self.periode,
+            **{**fields, **extra},
+        )
 
 
 def _konteks(request, *, with_pd: bool = True) -> Konteks:
@@ -46,7 +61,14 @@ def _konteks(request, *, with_pd: bool = True) -> Konteks:
         dpa = dpa.filter(perangkat_daerah=filters["perangkat_daerah"])
     if filters["sumber_dana"] is not None:
         dpa = dpa.filter(sumber_dana=filters["sumber_dana"])
-    return Konteks(form, filters["periode"], filters["perangkat_daerah"], dpa)
+    return Konteks(
+        form,
+        filters["periode"],
+        filters["perangkat_daerah"],
+        filters["sumber_dana"],
+        dpa,
+        excel.tautan(request),
+    )
 
 
 @require_GET
@@ -90,10 +112,13 @@ def rekap_pemda(request):
     subject = k.perangkat_daerah.nama if k.perangkat_daerah else Pemda.current().nama
     headline = figures.headline(k.periode, subject, k.dpa)
     sumber = reports.rekap_per_sumber_dana(k.periode, k.dpa)
+    judul = "Rekap pemda"
+    if excel.diminta(request):
+        return excel.rekap_pemda(k.kop(judul, "rekap-pemda"), headline, sumber).response()
     return render(
         request,
         "laporan/rekap_pemda.html",
-        k.as_dict("Rekap pemda", headline=headline, sumber=sumber),
+        k.as_dict(judul, headline=headline, sumber=sumber),
     )
 
 
@@ -103,9 +128,10 @@ def rekap_pd(request):
     """Report 2: one row per PD with weight, TTB, colour and rank."""
     k = _konteks(request)
     rekap = reports.rekap_per_pd(k.periode, k.dpa)
-    return render(
-        request, "laporan/rekap_pd.html", k.as_dict("Rekap per Perangkat Daerah", rekap=rekap)
-    )
+    judul = "Rekap per Perangkat Daerah"
+    if excel.diminta(request):
+        return excel.rekap_pd(k.kop(judul, "rekap-pd"), rekap).response()
+    return render(request, "laporan/rekap_pd.html", k.as_dict(judul, rekap=rekap))
 
 
 @require_GET
@@ -114,22 +140,31 @@ def rekap_sumber_dana(request):
     """Report 3: one row per sumber dana."""
     k = _konteks(request)
     rekap = reports.rekap_per_sumber_dana(k.periode, k.dpa)
-    return render(
-        request, "laporan/rekap_sumber_dana.html", k.as_dict("Rekap per sumber dana", rekap=rekap)
-    )
+    judul = "Rekap per sumber dana"
+    if excel.diminta(request):
+        return excel.rekap_sumber_dana(k.kop(judul, "rekap-sumber-dana"), rekap).response()
+    return render(request, "laporan/rekap_sumber_dana.html", k.as_dict(judul, rekap=rekap))
 
 
 @require_GET
 @login_required
 def detail_pd(request):
-    """Report 4: one PD's program → kegiatan → sub kegiatan with subtotals (the "Form B")."""
+    """Report 4: one PD's program → kegiatan → sub kegiatan with subtotals (the "Form B").
+    Without a PD, the Excel file has every DPA line the user may see, streamed."""
     k = _konteks(request)
     pd = k.perangkat_daerah
     if pd is None and access.is_operator(request.user):
         pd = request.user.perangkat_daerah
-    context = k.as_dict("Detail Perangkat Daerah", pd=pd)
+    judul = "Detail Perangkat Daerah"
+    if pd is None and excel.diminta(request):
+        kop = k.kop("Seluruh DPA sub kegiatan", "dpa-semua")
+        return excel.dpa_semua(kop, k.periode, k.dpa).response()
+    context = k.as_dict(judul, pd=pd)
     if pd is not None:
         nodes, total = reports.detail_pd(k.periode, k.dpa.filter(perangkat_daerah=pd))
+        if excel.diminta(request):
+            kop = k.kop(judul, "detail-pd", perangkat_daerah=pd)
+            return excel.detail_pd(kop, pd, nodes, total).response()
         context.update(nodes=nodes, total=total)
     else:
         context["pilihan_pd"] = access.perangkat_daerah_for(request.user).order_by("kode")
@@ -142,6 +177,8 @@ def kurva_s(request):
     """Report 5: Kurva S, fisik and keuangan, with last year's line."""
     k = _konteks(request)
     kurva = reports.kurva_s(k.periode, k.dpa)
+    if excel.diminta(request):
+        return excel.kurva_s(k.kop("Kurva S", "kurva-s"), kurva).response()
     return render(
         request,
         "laporan/kurva_s.html",
@@ -164,10 +201,13 @@ def kendala(request):
     rekomendasi = reports.rekomendasi(k.periode, access.perangkat_daerah_for(request.user))
     if k.perangkat_daerah is not None:
         rekomendasi = rekomendasi.filter(perangkat_daerah=k.perangkat_daerah)
+    judul = "Kendala dan tindak lanjut"
+    if excel.diminta(request):
+        return excel.kendala(k.kop(judul, "kendala"), rows, rekomendasi).response()
     return render(
         request,
         "laporan/kendala.html",
-        k.as_dict("Kendala dan tindak lanjut", baris=rows, rekomendasi=rekomendasi),
+        k.as_dict(judul, baris=rows, rekomendasi=rekomendasi),
     )
 
 
@@ -181,10 +221,18 @@ def kepatuhan(request):
         pds = pds.filter(pk=k.perangkat_daerah.pk)
     rows = reports.kepatuhan(k.periode, k.dpa, pds)
     belum = sum(1 for row in rows if not row.sudah_lapor)
+    judul = "Kepatuhan pelaporan"
+    if excel.diminta(request):
+        keterangan = (
+            f"{belum} dari {len(rows)} Perangkat Daerah belum menyampaikan seluruh realisasi "
+            f"{k.periode}."
+        )
+        kop = k.kop(judul, "kepatuhan", keterangan=keterangan)
+        return excel.kepatuhan(kop, rows).response()
     return render(
         request,
         "laporan/kepatuhan.html",
-        k.as_dict("Kepatuhan pelaporan", baris=rows, jumlah_belum=belum),
+        k.as_dict(judul, baris=rows, jumlah_belum=belum),
     )
 
 
@@ -194,8 +242,11 @@ def pengadaan(request):
     """Report 8: procurement packages per stage, per PD."""
     k = _konteks(request)
     rows, total = reports.progres_pengadaan(k.periode, k.dpa)
+    judul = "Progres pengadaan"
+    if excel.diminta(request):
+        return excel.pengadaan(k.kop(judul, "pengadaan"), rows, total).response()
     return render(
         request,
         "laporan/pengadaan.html",
-        k.as_dict("Progres pengadaan", baris=rows, total=total),
+        k.as_dict(judul, baris=rows, total=total),
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from akun import access
-from laporan import charts, reports
+from laporan import charts, excel, reports
 from perangkat_daerah.models import Pemda
 
 from . import services, snapshot
@@ -86,7 +86,7 @@ def ubah(request, pk):
 def detail(request, pk):
     """The meeting's material: headline, rekap per PD, the PD furthest behind with their kendala
     and solusi, procurement, last Rakor's follow-ups, arahan and rekomendasi. An operator reads
-    their own PD's part."""
+    their own PD's part. With ``?format=xlsx``, the same material as an Excel workbook."""
     rakor = get_object_or_404(Rakor, pk=pk)
     user = request.user
     pemda = Pemda.current()
@@ -136,6 +136,30 @@ def detail(request, pk):
         ]
     perubahan = _perubahan(materi, sekarang) if sekarang else None
     kurva = reports.kurva_s(materi.periode, access.dpa_for(user))
+    if excel.diminta(request):
+        kop = excel.Kop(
+            pemda=pemda.nama,
+            judul=f"Bahan {rakor}",
+            jenis=f"rakor-pok-tw{rakor.triwulan}",
+            periode=materi.periode,
+            perangkat_daerah=user.perangkat_daerah if access.is_operator(user) else None,
+        )
+        return excel.rakor(
+            kop,
+            rakor=rakor,
+            headline=materi.headline,
+            rekap=rekap,
+            tertinggal=tertinggal,
+            pengadaan_baris=pengadaan_baris,
+            pengadaan_total=pengadaan_total,
+            terbawa=terbawa,
+            arahan=rakor.arahan.all(),
+            rekomendasi=rekomendasi,
+            peserta=rakor.peserta.select_related("perangkat_daerah"),
+            kurva=kurva,
+            perubahan=perubahan,
+            untuk_operator=access.is_operator(user),
+        ).response()
     context = {
         "rakor": rakor,
         "materi": materi,
@@ -157,6 +181,7 @@ def detail(request, pk):
         "is_operator": access.is_operator(user),
         "pemda": pemda,
         "dicetak_pada": timezone.localtime(),
+        "tautan_excel": excel.tautan(request),
         "forms": {
             "peserta": PesertaForm(prefix="peserta"),
             "arahan": ArahanForm(prefix="arahan"),

@@ -27,11 +27,20 @@ LALU = TAHUN - 1
 BULAN_TERAKHIR = BULAN_BERJALAN - 1  # the last month this year with reports
 
 
+# Every test here uses the database, so pytest-django sets up the test database before the module
+# fixture builds (and at the end flushes) the demo there; the fixture checks it to be sure.
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The output of one run of the command (the data stays in the database for the module)."""
+    from django.db import connection
+
     out = io.StringIO()
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        assert "test" in name or name == ":memory:" or "memory" in name, name
         call_command("demo", tahun=TAHUN, bulan_berjalan=BULAN_BERJALAN, stdout=out)
     yield out.getvalue()
     with django_db_blocker.unblock():
