@@ -1,9 +1,20 @@
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
 from . import access
 
-# The apps whose records an Admin maintains in the Django admin.
-MASTER_DATA_APPS = {"akun", "perangkat_daerah", "kegiatan", "realisasi", "pengadaan", "laporan"}
+# The apps whose records an Admin maintains in the Django admin ("axes": the login attempts, where
+# an admin can also lift a lockout).
+MASTER_DATA_APPS = {
+    "akun",
+    "perangkat_daerah",
+    "kegiatan",
+    "realisasi",
+    "pengadaan",
+    "laporan",
+    "axes",
+}
 
 
 class RoleBackend(ModelBackend):
@@ -19,3 +30,30 @@ class RoleBackend(ModelBackend):
         if access.can_manage_master_data(user_obj) and app_label in MASTER_DATA_APPS:
             return True
         return super().has_module_perms(user_obj, app_label)
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, first in AUTHENTICATION_BACKENDS: a username + address with too
+    many failed logins is refused before its password is tried.
+
+    Every login over HTTP (our login page, the data-induk admin's login) passes the request and is
+    checked. ``authenticate()`` without a request — ``manage.py shell``, the test client's
+    ``login()`` — has no client to throttle and goes straight to the next backend, where django-axes
+    itself would raise an error.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
+
+
+def client_ip(request) -> str | None:
+    """The client's address for django-axes: REMOTE_ADDR, or behind a trusted reverse proxy
+    (TRUST_X_FORWARDED_FOR=true) the last address in X-Forwarded-For, the one the proxy added."""
+    if settings.SIPOK_TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if addresses:
+            return addresses[-1]
+    return request.META.get("REMOTE_ADDR")

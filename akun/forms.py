@@ -1,4 +1,8 @@
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AuthenticationForm,
+    PasswordChangeForm,
+)
 
 
 class LoginForm(AuthenticationForm):
@@ -9,3 +13,27 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": "Akun ini tidak aktif. Hubungi Admin SiPOK.",
     }
+
+
+class GantiSandiForm(PasswordChangeForm):
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Sandi lama salah. Ketik kembali sandi yang Anda pakai untuk masuk.",
+        "password_mismatch": "Kedua sandi baru tidak sama.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Sandi lama"
+        self.fields["new_password1"].label = "Sandi baru"
+        self.fields["new_password2"].label = "Ulangi sandi baru"
+
+
+class AdminSetSandiForm(AdminPasswordChangeForm):
+    """The data-induk admin's "change password" form: a password an Admin sets is temporary, and
+    the user changes it at their next login."""
+
+    def save(self, commit=True):
+        self.user.wajib_ganti_sandi = True
+        self.user._change_reason = "Sandi diatur oleh Admin (data induk)"
+        return super().save(commit=commit)

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -28,6 +29,16 @@ class User(AbstractUser):
         help_text="Wajib untuk Operator PD, kosong untuk peran lain.",
     )
     jabatan = models.CharField("jabatan", max_length=150, blank=True)
+    wajib_ganti_sandi = models.BooleanField(
+        "wajib ganti sandi",
+        default=False,
+        help_text="Pengguna harus mengganti sandinya sebelum membuka halaman lain (setelah sandi "
+        "diatur ulang oleh Admin atau akun baru dibuat).",
+    )
+
+    # Who changed an account, and when. The password hash never goes into the history (a change of
+    # it is recorded, with its reason, but not its value); nor does the time of the last login.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = "pengguna"

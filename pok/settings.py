@@ -4,6 +4,7 @@ Everything that differs between a laptop and a production server comes from an e
 a bad value stops the start with a clear message instead of being guessed at.
 """
 
+import datetime
 import importlib.util
 import os
 from pathlib import Path
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",  # login throttling (security section below)
+    "csp",  # Content-Security-Policy header (security section below)
     "akun",
     "perangkat_daerah",
     "kegiatan",
@@ -75,12 +78,15 @@ INSTALLED_APPS = [
     "pengadaan",
     "laporan",
     "riwayat",
+    "cadangan",
     "rakor",
+    "impor",
     "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,8 +94,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "akun.middleware.SesiMiddleware",  # inactivity expiry, forced password change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "pok.urls"
@@ -130,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -169,6 +177,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# SESSION_COOKIE_AGE: the longest a login lasts; SESSION_IDLE_TIMEOUT (security section below) ends
+# it earlier after inactivity.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -198,4 +208,42 @@ LOGGING = {
 # The pemda's name in titles and printouts until an admin sets it in the Pemda record.
 SIPOK_NAMA_PEMDA_DEFAULT = os.environ.get("SIPOK_NAMA_PEMDA", "Pemerintah Daerah")
 
-AUTHENTICATION_BACKENDS = ["akun.backends.RoleBackend"]
+# --- Security (issue 8): login throttling, inactivity, Content Security Policy -----------------
+# README.md, "Security", says what each of these enforces and which environment variable sets it.
+
+# django-axes checks every login request first (a locked-out username + address is refused before
+# the password is even tried); RoleBackend then authenticates and gives the Admin role its rights.
+AUTHENTICATION_BACKENDS = ["akun.backends.LoginThrottleBackend", "akun.backends.RoleBackend"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # lockouts are still logged as warnings
+AXES_LOCKOUT_CALLABLE = "akun.views.terkunci"  # an Indonesian page, HTTP 429
+# Behind a reverse proxy every request comes from the proxy's address: with this on, the client's
+# address is the last one the proxy appended to X-Forwarded-For.
+SIPOK_TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+AXES_CLIENT_IP_CALLABLE = "akun.backends.client_ip"
+
+# A login ends after this many seconds without a request (akun.middleware.SesiMiddleware), and in
+# any case SESSION_COOKIE_AGE seconds after it began.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 60 * 60)
+if SESSION_IDLE_TIMEOUT <= 0 or SESSION_COOKIE_AGE <= 0:
+    raise ImproperlyConfigured("SESSION_IDLE_TIMEOUT and SESSION_COOKIE_AGE must be above 0.")
+
+# Only our own files: no inline script, style or event handler runs (tests/test_csp.py opens the
+# pages in Chromium and fails on any violation). Bootstrap's icons are data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}

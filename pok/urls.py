@@ -11,5 +11,6 @@ urlpatterns = [
     path("pengadaan/", include("pengadaan.urls")),
     path("riwayat/", include("riwayat.urls")),
     path("rakor/", include("rakor.urls")),
+    path("impor/", include("impor.urls")),
     path("data-induk/", admin.site.urls),
 ]

@@ -1,15 +1,17 @@
 """The change history of the figures, read from the django-simple-history tables.
 
 Every tracked model (realisasi, RKO, pagu, DPA, month locks, reopenings, monthly notes, reporting
-rules, evidence) keeps a history table. ``riwayat_page`` merges them newest first with one UNION
-query, then loads only the page's records — one query per model on the page, one for their previous
-records (batched: no ``prev_record`` per row) and one per kind of related object shown — so the
-number of queries does not grow with the history.
+rules, evidence, procurement packages, the Rakor POK with its attendees, directives and
+recommendations, and the user accounts) keeps a history table. ``riwayat_page`` merges them
+newest first with one UNION query, then loads only the page's records — one query per model on the
+page, one for their previous records (batched: no ``prev_record`` per row) and one per kind of
+related object shown — so the number of queries does not grow with the history. ``riwayat_semua``
+gives every entry of a filter, for the Excel download.
 """
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,8 +21,11 @@ from django.db import models
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.utils import formats, timezone
 
+from akun.models import User
 from kegiatan.models import DPA, NAMA_BULAN, RKO, RiwayatPagu
 from laporan import format as fmt
+from pengadaan.models import PaketPengadaan
+from rakor.models import Arahan, PesertaRakor, Rakor, Rekomendasi
 from realisasi.models import (
     AturanPelaporan,
     BukaKunci,
@@ -103,6 +108,37 @@ def _describe_bukti(r):
     return _pd_of_dpa(dpa), f"{_dpa_text(dpa)} · {periode} · berkas {r.nama_asli}"
 
 
+def _describe_paket(r):
+    return _pd_of_dpa(r.dpa), f"{_dpa_text(r.dpa)} · paket {r.nama}"
+
+
+def _rakor_text(rakor) -> str:
+    if rakor is None:
+        return "Rakor yang telah dihapus"
+    return f"Rakor POK TW {('I', 'II', 'III', 'IV')[rakor.triwulan - 1]} {rakor.tahun}"
+
+
+def _describe_rakor(r):
+    return None, _rakor_text(r)
+
+
+def _describe_peserta(r):
+    return r.perangkat_daerah, f"{_rakor_text(r.rakor)} · peserta {r.nama}"
+
+
+def _describe_arahan(r):
+    return None, f"{_rakor_text(r.rakor)} · arahan pimpinan"
+
+
+def _describe_rekomendasi(r):
+    return r.perangkat_daerah, f"{_rakor_text(r.rakor)} · rekomendasi"
+
+
+def _describe_pengguna(r):
+    peran = dict(User._meta.get_field("role").flatchoices).get(r.role, r.role)
+    return r.perangkat_daerah, f"Akun {r.username} ({peran})"
+
+
 @dataclass(frozen=True)
 class Sumber:
     """One tracked model: how to filter its history by PD and how to name its objects."""
@@ -114,6 +150,7 @@ class Sumber:
     related: tuple[str, ...]  # loaded with each record, for ``describe``
     identity: tuple[str, ...]  # fields shown by ``describe``, not repeated among the values
     describe: Callable
+    excluded: frozenset[str] = frozenset()  # fields never shown (besides EXCLUDED_FIELDS)
 
     @property
     def history_model(self):
@@ -191,6 +228,54 @@ SUMBER = [
         ),
         ("realisasi",),
         _describe_bukti,
+    ),
+    Sumber(
+        "paket",
+        "Paket pengadaan",
+        PaketPengadaan,
+        "dpa__perangkat_daerah",
+        _DPA_RELATED,
+        ("dpa",),
+        _describe_paket,
+    ),
+    Sumber(
+        "rakor",
+        "Rakor POK",
+        Rakor,
+        None,
+        (),
+        ("tahun", "triwulan"),
+        _describe_rakor,
+        # The frozen procurement table of a finalised Rakor: its figures are in the Rakor's record.
+        frozenset({"pengadaan_beku"}),
+    ),
+    Sumber(
+        "peserta_rakor",
+        "Peserta Rakor",
+        PesertaRakor,
+        "perangkat_daerah",
+        ("rakor", "perangkat_daerah"),
+        ("rakor",),
+        _describe_peserta,
+    ),
+    Sumber("arahan", "Arahan Rakor", Arahan, None, ("rakor",), ("rakor",), _describe_arahan),
+    Sumber(
+        "rekomendasi",
+        "Rekomendasi Rakor",
+        Rekomendasi,
+        "perangkat_daerah",
+        ("rakor", "perangkat_daerah"),
+        ("rakor",),
+        _describe_rekomendasi,
+    ),
+    Sumber(
+        "pengguna",
+        "Akun pengguna",
+        User,
+        "perangkat_daerah",
+        ("perangkat_daerah",),
+        ("username",),
+        _describe_pengguna,
     ),
 ]
 SUMBER_BY_KEY = {sumber.key: sumber for sumber in SUMBER}
@@ -273,6 +358,44 @@ def riwayat_page(
     per_halaman: int = PER_HALAMAN,
 ) -> tuple[Page, list[Entri]]:
     """One page of the merged history, newest first, with its entries ready to show."""
+    merged = _merged(
+        perangkat_daerah=perangkat_daerah,
+        sumber=sumber,
+        pengguna=pengguna,
+        dari=dari,
+        sampai=sampai,
+    )
+    page = Paginator(merged, per_halaman).get_page(halaman)
+    return page, _entries(list(page.object_list))
+
+
+def riwayat_semua(
+    *,
+    perangkat_daerah=None,
+    sumber: str | None = None,
+    pengguna=None,
+    dari: datetime.date | None = None,
+    sampai: datetime.date | None = None,
+    per_batch: int = 500,
+) -> Iterator[Entri]:
+    """Every entry of the filter, newest first — what the screen shows over all its pages — for
+    the Excel download. The list of records is read in one query; the records themselves in
+    batches, so memory and queries grow with the batches, not with each record."""
+    rows = list(
+        _merged(
+            perangkat_daerah=perangkat_daerah,
+            sumber=sumber,
+            pengguna=pengguna,
+            dari=dari,
+            sampai=sampai,
+        )
+    )
+    for start in range(0, len(rows), per_batch):
+        yield from _entries(rows[start : start + per_batch])
+
+
+def _merged(*, perangkat_daerah, sumber, pengguna, dari, sampai):
+    """(history_date, history_id, sumber) of every record of the filter, newest first."""
     parts = _parts(
         perangkat_daerah=perangkat_daerah,
         sumber_keys={sumber} if sumber else None,
@@ -280,13 +403,10 @@ def riwayat_page(
         dari=dari,
         sampai=sampai,
     )
-    if parts:
-        merged = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        merged = merged.order_by("-history_date", "-history_id", "sumber")
-    else:
-        merged = []
-    page = Paginator(merged, per_halaman).get_page(halaman)
-    return page, _entries(list(page.object_list))
+    if not parts:
+        return []
+    merged = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return merged.order_by("-history_date", "-history_id", "sumber")
 
 
 def _load(sumber: Sumber, history_ids: list[int]) -> dict[int, models.Model]:
@@ -368,15 +488,16 @@ def _changes(sumber: Sumber, record, prev) -> tuple[list, bool]:
     """(field, from, to) of a record: the differences from its previous record for a change, the
     values for a creation or a deletion."""
     meta = record._meta
+    excluded = EXCLUDED_FIELDS | sumber.excluded
     if record.history_type == "~" and prev is not None:
-        delta = record.diff_against(prev, excluded_fields=EXCLUDED_FIELDS)
+        delta = record.diff_against(prev, excluded_fields=excluded)
         return [(meta.get_field(c.field), c.old, c.new) for c in delta.changes], False
     values = []
     for tracked in record.tracked_fields:
         if (
             tracked.primary_key
             or not tracked.editable
-            or tracked.name in EXCLUDED_FIELDS
+            or tracked.name in excluded
             or tracked.name in sumber.identity
         ):
             continue

@@ -6,4 +6,5 @@ app_name = "riwayat"
 
 urlpatterns = [
     path("", views.daftar, name="daftar"),
+    path("unduh/", views.unduh, name="unduh"),
 ]

@@ -3,14 +3,23 @@
 The URLs are read from the URL configuration: a new view that is not in EXPECTED fails the walk,
 so nothing escapes it. The objects in the URLs belong to DPUPR; operator_dinkes is the outsider,
 operator_dpupr the owner. After the walk, no unauthorised POST has changed anything.
+
+The Django admin (data induk) is walked the same way, its URLs generated from the admin's own URL
+configuration (every registered model's list, add, change, delete and history pages, and the
+site's pages): only the Admin role gets in.
 """
 
 import datetime
 
 import pytest
+from django.contrib import admin as django_admin
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver, reverse
 
+from akun.models import User
+from impor import services as impor_services
 from kegiatan.models import DPA, RKO
 from pengadaan.models import PaketPengadaan
 from rakor import services as rakor_services
@@ -21,6 +30,7 @@ from .builders import JT, make_dpa, report
 
 ROLES = ["anonymous", "outsider", "owner", "admin", "pimpinan", "auditor"]
 PUBLIC = {"login", "logout"}
+LOGIN_URLS = ("/akun/masuk/", "/data-induk/login/")
 
 # For each URL: which roles may GET it (200, or a redirect that is part of the page's job), and
 # which roles may POST to it. Everyone else must be refused (302 to login for anonymous, 403 or
@@ -70,6 +80,17 @@ EXPECTED = {
     "rakor:finalkan": (set(), ADMIN),
     "rakor:buka": (set(), ADMIN),
     "rakor:tindak-lanjut": ({"owner", "admin"}, {"owner", "admin"}),
+    "impor:daftar": (ADMIN, set()),
+    "impor:templat-dpa": (ADMIN, set()),
+    "impor:templat-sp2d": (ADMIN, set()),
+    "impor:unggah-dpa": (ADMIN, ADMIN),
+    "impor:unggah-sp2d": (ADMIN, ADMIN),
+    "impor:detail": (ADMIN, set()),
+    "impor:galat": (ADMIN, set()),
+    "impor:terapkan": (set(), ADMIN),
+    "riwayat:unduh": ({"admin", "auditor"}, set()),
+    "ganti-sandi": (ALL, ALL),  # everyone changes their own password
+    "atur-ulang-sandi": (ADMIN, ADMIN),
 }
 
 
@@ -121,6 +142,9 @@ def world(personas, dinkes, dpupr, jalan, puskesmas, apbd, admin_user, pemda, ti
     rekomendasi = Rekomendasi.objects.create(
         rakor=rakor, perangkat_daerah=dpupr, isi="Tender ulang", batas_waktu="2026-08-31"
     )
+    impor = impor_services.impor_unggah(  # a refused file: its page and its marked copy
+        jenis="dpa", berkas=ContentFile(PNG), nama_asli="dpa.xlsx", tahun=2026, by=admin_user
+    )
     kwargs = {
         "realisasi:entri": {"pd_pk": dpupr.pk, "tahun": 2026, "bulan": 6},
         "realisasi:entri-salin": {"pd_pk": dpupr.pk, "tahun": 2026, "bulan": 7},
@@ -143,6 +167,10 @@ def world(personas, dinkes, dpupr, jalan, puskesmas, apbd, admin_user, pemda, ti
         "rakor:finalkan": {"pk": rakor.pk},
         "rakor:buka": {"pk": rakor.pk},
         "rakor:tindak-lanjut": {"pk": rekomendasi.pk},
+        "impor:detail": {"pk": impor.pk},
+        "impor:galat": {"pk": impor.pk},
+        "impor:terapkan": {"pk": impor.pk},
+        "atur-ulang-sandi": {"pk": personas["operator_dpupr"].pk},
     }
     users = {
         "outsider": personas["operator_dinkes"],
@@ -188,6 +216,15 @@ def fingerprint():
         list(Rekomendasi.objects.values_list("pk", "status", "tindak_lanjut")),
         PesertaRakor.objects.count(),
         Arahan.objects.count(),
+        list(
+            User.objects.order_by("pk").values_list(
+                "pk", "password", "role", "is_active", "is_superuser", "wajib_ganti_sandi"
+            )
+        ),
+        {
+            model._meta.label: list(model._default_manager.order_by("pk").values_list("pk"))
+            for model in django_admin.site._registry
+        },
     )
 
 
@@ -242,3 +279,150 @@ def test_an_outsider_is_told_nothing_exists(client, world, name):
     url = _url(world, name)
     codes = {client.get(url).status_code, client.post(url, POST_DATA.get(name, {})).status_code}
     assert codes <= {404, 405}, f"{name}: {codes}"
+
+
+# --- The Django admin (data induk) ------------------------------------------------------------
+
+ADMIN_PUBLIC = {"admin:login"}  # the admin's login form answers everyone
+ADMIN_NO_POST = {"admin:logout"}  # the admin's own logout is walked by GET only
+
+
+def _admin_patterns():
+    """(name, pattern) of every named URL of the admin site."""
+    found = []
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif namespace == "admin" and pattern.name:
+                found.append((f"admin:{pattern.name}", pattern))
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def _model_of(name):
+    """The registered model a per-model admin URL belongs to (admin:<app>_<model>_<view>)."""
+    for model in django_admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+        if name.startswith(prefix):
+            return model
+    if name == "admin:auth_user_password_change":  # UserAdmin names it after auth.User
+        return User
+    return None
+
+
+def admin_urls(users):
+    """Every admin URL with its arguments: an existing object where the URL takes one (a
+    non-existent id where the model has none yet: the gate must hold either way), each app of the
+    app index."""
+    urls = []
+    for name, pattern in _admin_patterns():
+        model = _model_of(name)
+        obj = model._default_manager.order_by("pk").first() if model else None
+        pk = obj.pk if obj is not None else 999999
+        route = pattern.pattern
+        params = set(getattr(route, "converters", {}) or {}) | set(route.regex.groupindex)
+        if name == "admin:app_list":
+            labels = {m._meta.app_label for m in django_admin.site._registry}
+            urls += [(name, reverse(name, kwargs={"app_label": label})) for label in sorted(labels)]
+        elif name == "admin:view_on_site":
+            kwargs = {
+                "content_type_id": ContentType.objects.get_for_model(User).pk,
+                "object_id": users["owner"].pk,
+            }
+            urls.append((name, reverse(name, kwargs=kwargs)))
+        elif name == "admin:autocomplete":  # asked for one field of one model's form
+            model, model_admin = next(
+                (m, a) for m, a in django_admin.site._registry.items() if a.autocomplete_fields
+            )
+            query = (
+                f"?app_label={model._meta.app_label}&model_name={model._meta.model_name}"
+                f"&field_name={model_admin.autocomplete_fields[0]}&term=1"
+            )
+            urls.append((name, reverse(name) + query))
+        elif name.endswith("_simple_history"):  # (object_id, history_id), positional
+            record = obj.history.order_by("history_id").first() if obj is not None else None
+            history_id = record.history_id if record is not None else 999999
+            urls.append((name, reverse(name, args=[pk, history_id])))
+        elif params:
+            urls.append((name, reverse(name, kwargs=dict.fromkeys(params, pk))))
+        else:
+            urls.append((name, reverse(name)))
+    return urls
+
+
+def _admin_denies(name, user):
+    """Whether the ModelAdmin itself refuses this page to ``user`` (e.g. no adding of login
+    records, no groups: roles are data) — the Admin may get 403 there and only there."""
+    model = _model_of(name)
+    if model is None or model not in django_admin.site._registry:
+        return False
+    model_admin = django_admin.site._registry[model]
+    request = RequestFactory().get("/")
+    request.user = user
+    view = name.rsplit("_", 1)[-1]
+    checks = {
+        "changelist": model_admin.has_view_or_change_permission,
+        "add": model_admin.has_add_permission,
+        "change": model_admin.has_view_or_change_permission,
+        "history": model_admin.has_view_or_change_permission,
+        "delete": model_admin.has_delete_permission,
+        "password": model_admin.has_change_permission,
+    }
+    check = checks.get(view)
+    return check is not None and not check(request)
+
+
+# A refused POST must change nothing even when it asks for the worst: the delete confirmations.
+ADMIN_POST = {"post": "yes"}
+
+
+def test_the_admin_walk_covers_every_registered_model(world):
+    names = {name for name, _ in admin_urls(world["users"])}
+    for model in django_admin.site._registry:
+        for view in ("changelist", "add", "change", "delete", "history"):
+            assert f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}" in names
+    assert {"admin:index", "admin:app_list", "admin:password_change"} <= names
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_admin_walk(client, world, role):
+    """Only the Admin role opens the data-induk admin: everyone else is sent to a login page (or
+    refused) on every page, GET and POST, and their POSTs delete nothing."""
+    user = world["users"].get(role)
+    if user is not None:
+        client.force_login(user)
+    before = fingerprint()
+    urls = [(name, url) for name, url in admin_urls(world["users"]) if name not in ADMIN_PUBLIC]
+    failures = []
+    walked = 0
+    for name, url in urls:
+        for method in ("get", "post"):
+            if method == "post" and (role == "admin" or name in ADMIN_NO_POST):
+                continue  # the Admin's writes in the admin are its job
+            response = getattr(client, method)(url, ADMIN_POST if method == "post" else {})
+            walked += 1
+            code = response.status_code
+            to_login = code == 302 and response["Location"].startswith(LOGIN_URLS)
+            if name == "admin:logout" and code == 302:  # the admin sends outsiders to its index
+                to_login = response["Location"] == reverse("admin:index")
+            if role == "admin":
+                if name == "admin:logout":
+                    ok = code == 405  # a GET never logs out
+                elif code == 403:
+                    ok = _admin_denies(name, user)
+                elif name == "admin:app_list" and code == 404:  # an app with nothing for it
+                    ok = not user.has_module_perms(url.strip("/").rsplit("/", 1)[-1])
+                else:
+                    ok = code in (200, 302, 404) and not to_login
+                    if name.endswith(("_changelist", "_add", ":index", ":app_list")):
+                        ok = ok and code == 200
+            else:
+                ok = to_login or code in (403, 404, 405)
+            if not ok:
+                failures.append(f"{method.upper()} {name} as {role}: {code}")
+    assert walked >= len(urls)
+    assert not failures, "\n".join(failures)
+    assert fingerprint() == before

@@ -1,0 +1,195 @@
+"""What an uploaded import file is, checked before openpyxl parses a byte of it, and opening it
+safely.
+
+Refused with an Indonesian message (``BerkasDitolak``): an empty or oversized file
+(``UKURAN_MAKS``, checked first), an encrypted (password-protected) workbook or an old ``.xls``
+(both are OLE containers), anything that is not a ZIP (a CSV or a PNG renamed ``.xlsx``), a
+damaged ZIP, a ZIP that is not an Excel workbook, a workbook with macros, and a ZIP whose parts
+would unpack to more than ``ISI_MAKS`` (a zip bomb). XML is parsed by openpyxl through defusedxml
+(``openpyxl.DEFUSEDXML``), so entity tricks such as the billion laughs are refused too
+(``buka``).
+"""
+
+import io
+import logging
+import warnings
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
+
+from realisasi.bukti import ukuran_teks
+
+UKURAN_MAKS = 10 * 1024 * 1024  # bytes per upload, checked before parsing
+ISI_MAKS = 200 * 1024 * 1024  # bytes, all the parts of the workbook unpacked
+BARIS_MAKS = 5_000  # DPA rows per file (a pemda has about 2.000 DPA lines)
+BARIS_MAKS_SP2D = 20_000  # SP2D rows per file (a month of a large pemda, a few thousand)
+BARIS_FISIK_MAKS = 50_000  # rows of any kind, empty or not, read from one sheet
+KOLOM_MAKS = 60  # columns read from a sheet
+
+logger = logging.getLogger(__name__)
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+PESAN_XML = (
+    "Berkas berisi konstruksi XML yang tidak diizinkan (deklarasi DTD/entitas, mis. 'XML "
+    "bomb'). Berkas tidak diproses. Simpan ulang lembar kerja dengan Excel atau LibreOffice lalu "
+    "unggah lagi."
+)
+PESAN_RUSAK = (
+    "Berkas .xlsx rusak atau tidak lengkap sehingga tidak dapat dibaca. Buka di Excel atau "
+    "LibreOffice, simpan ulang sebagai Excel Workbook (.xlsx), lalu unggah lagi."
+)
+
+
+class BerkasDitolak(Exception):
+    """The file as a whole cannot be imported; ``pesan`` says why, in Indonesian."""
+
+    def __init__(self, pesan: str):
+        self.pesan = pesan
+        super().__init__(pesan)
+
+
+MAKS_TEKS = ukuran_teks(UKURAN_MAKS)
+
+
+def _tampak_seperti(data: bytes) -> str:
+    head = data[:8]
+    if head.startswith(b"\x89PNG"):
+        return " Isinya gambar PNG."
+    if head.startswith(b"\xff\xd8\xff"):
+        return " Isinya gambar JPEG."
+    if head.startswith(b"%PDF"):
+        return " Isinya dokumen PDF."
+    sample = data[:2048]
+    try:
+        text = sample.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ""
+    if "," in text or ";" in text or "\t" in text:
+        return " Isinya tampak seperti teks CSV; buka di Excel lalu simpan sebagai .xlsx."
+    return " Isinya teks biasa."
+
+
+def periksa_berkas(data: bytes) -> None:
+    """Raise ``BerkasDitolak`` unless ``data`` is an Excel workbook (.xlsx) worth opening."""
+    if not data:
+        raise BerkasDitolak("Berkas kosong (0 byte). Pilih berkas .xlsx yang berisi data.")
+    if len(data) > UKURAN_MAKS:
+        raise BerkasDitolak(
+            f"Ukuran berkas {ukuran_teks(len(data), round_up=True)} melebihi batas {MAKS_TEKS}. "
+            "Pecah berkas menjadi beberapa bagian (mis. per Perangkat Daerah) lalu unggah satu "
+            "per satu."
+        )
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise BerkasDitolak(
+                "Berkas dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. "
+                "Buka di Excel, hapus kata sandinya (File › Info › Protect Workbook), simpan, lalu "
+                "unggah lagi."
+            )
+        raise BerkasDitolak(
+            "Berkas berformat Excel lama (.xls). Buka di Excel atau LibreOffice, simpan sebagai "
+            "Excel Workbook (.xlsx), lalu unggah lagi."
+        )
+    if not data.startswith(ZIP_MAGIC):
+        raise BerkasDitolak(
+            "Berkas bukan lembar kerja Excel (.xlsx)." + _tampak_seperti(data) + " Gunakan templat "
+            "yang diunduh dari halaman ini."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise BerkasDitolak(PESAN_RUSAK) from None
+    names = {info.filename for info in infos}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise BerkasDitolak(
+            "Berkas ZIP ini bukan lembar kerja Excel (.xlsx). Simpan data sebagai Excel Workbook "
+            "(.xlsx) lalu unggah lagi."
+        )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise BerkasDitolak(
+            "Berkas dilindungi kata sandi (terenkripsi). Hapus kata sandinya lalu unggah lagi."
+        )
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise BerkasDitolak(
+            "Berkas berisi makro. Simpan sebagai Excel Workbook (.xlsx) tanpa makro lalu unggah "
+            "lagi."
+        )
+    if sum(info.file_size for info in infos) > ISI_MAKS:
+        raise BerkasDitolak(
+            f"Isi berkas setelah diekstrak lebih dari {ukuran_teks(ISI_MAKS)} (kemungkinan 'zip "
+            "bomb'). Berkas tidak diproses."
+        )
+
+
+@dataclass
+class Workbook:
+    """The workbook opened twice, read-only: ``nilai`` gives each formula's cached value,
+    ``rumus`` says which cells are formulas."""
+
+    nilai: openpyxl.Workbook
+    rumus: openpyxl.Workbook
+
+    def close(self) -> None:
+        self.nilai.close()
+        self.rumus.close()
+
+
+@contextmanager
+def buka(data: bytes) -> Iterator[Workbook]:
+    """Open a checked file; any failure of openpyxl, now or while the caller reads the sheets,
+    becomes ``BerkasDitolak`` with a message instead of a server error."""
+    periksa_berkas(data)
+    book = None
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about extensions it does not read (slicers, data validation
+            # extensions); they do not matter for the import.
+            warnings.simplefilter("ignore")
+            book = Workbook(
+                nilai=openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True),
+                rumus=openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False),
+            )
+            yield book
+    except BerkasDitolak:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on damaged files; none may be a 500
+        if _dari_defusedxml(exc):
+            raise BerkasDitolak(PESAN_XML) from None
+        logger.warning("Berkas impor tidak terbaca: %r", exc, exc_info=True)
+        raise BerkasDitolak(PESAN_RUSAK) from exc
+    finally:
+        if book is not None:
+            book.close()
+
+
+def _dari_defusedxml(exc: BaseException) -> bool:
+    """Whether defusedxml refused the XML, directly or behind openpyxl's own ValueError."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def sel_digabung(worksheet) -> list[str]:
+    """The merged ranges of a read-only worksheet (read-only mode does not expose them), e.g.
+    ``["A2:A3"]``, from its XML, parsed through defusedxml."""
+    tag = f"{{{SHEET_MAIN_NS}}}mergeCell"
+    ranges = []
+    with worksheet._get_source() as source:  # openpyxl's own handle on the sheet's XML part
+        for _event, element in iterparse(source):
+            if element.tag == tag and element.get("ref"):
+                ranges.append(element.get("ref"))
+            element.clear()
+    return ranges
