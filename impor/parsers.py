@@ -263,6 +263,8 @@ def _desimal(value: int | float) -> Decimal:
 def _dua_desimal(value: Decimal) -> Decimal:
     """Two decimals; a float's noise (12345.600000000001 from a formula) is rounded away, real
     extra decimals are refused."""
+    if value.adjusted() >= 20:  # beyond any pagu; quantize would overflow the context
+        raise NilaiSalah("Angka terlalu besar.")
     rounded = value.quantize(SEN, rounding=ROUND_HALF_UP)
     if abs(value - rounded) > Decimal("0.000001"):
         raise NilaiSalah("Paling banyak dua angka di belakang koma.")
