@@ -18,7 +18,8 @@ class User(AbstractUser):
     What a role may see and do is decided in ``akun.access``, nowhere else.
     """
 
-    role = models.CharField("peran", max_length=20, choices=Role.choices, default=Role.PIMPINAN)
+    # No default: a user created without a role can see nothing until an admin gives one.
+    role = models.CharField("peran", max_length=20, choices=Role.choices)
     perangkat_daerah = models.ForeignKey(
         "perangkat_daerah.PerangkatDaerah",
         verbose_name="perangkat daerah",

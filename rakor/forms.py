@@ -31,6 +31,11 @@ class RakorForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        tahun, tanggal = data.get("tahun"), data.get("tanggal")
+        if tahun and tanggal and not tahun <= tanggal.year <= tahun + 1:
+            self.add_error(
+                "tanggal", f"Tanggal rapat harus di tahun {tahun} atau awal tahun berikutnya."
+            )
         if not data.get("virtual") and not (data.get("tempat") or "").strip():
             self.add_error("tempat", "Isi tempat rapat, atau tandai sebagai rapat virtual.")
         return data
@@ -81,6 +86,12 @@ class RekomendasiForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["perangkat_daerah"].queryset = PerangkatDaerah.objects.aktif()
         self.fields["perangkat_daerah"].label_from_instance = _pd_label
+
+    def clean_batas_waktu(self):
+        batas = self.cleaned_data["batas_waktu"]
+        if batas.year < 2000:
+            raise forms.ValidationError("Batas waktu tidak masuk akal; periksa tahunnya.")
+        return batas
 
 
 class TindakLanjutForm(forms.Form):

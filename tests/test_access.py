@@ -144,3 +144,14 @@ def test_logout_is_a_post(client, personas):
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
     assert client.get(reverse("beranda")).status_code == 302
+
+
+def test_a_user_without_a_role_sees_nothing(client, db, dinkes):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("baru", password="Rahasia-Uji-2026")
+    assert user.role == ""
+    assert access.role_of(user) == ""
+    assert not access.can_read_all_pd(user)
+    assert not access.perangkat_daerah_for(user).exists()
+    assert not access.dpa_for(user).exists()

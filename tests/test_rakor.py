@@ -311,3 +311,19 @@ def test_the_kendala_report_lists_the_recommendations_and_their_status(
     client.force_login(operator_dinkes)
     text = client.get(reverse("laporan:kendala"), {"tahun": 2026, "bulan": 6}).text
     assert "Tender ulang puskesmas" in text and "Percepat kontrak jalan" not in text
+
+
+def test_a_meeting_date_far_from_its_year_is_refused(client, admin_user, now):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("rakor:baru"),
+        {
+            "tahun": 2026,
+            "triwulan": 2,
+            "tanggal": "0001-01-01",
+            "tempat": "Pendopo",
+            "pimpinan_rapat": "Bupati",
+        },
+    )
+    assert "Tanggal rapat harus di tahun 2026" in response.text
+    assert not Rakor.objects.exists()
