@@ -377,3 +377,38 @@ def test_two_racing_submissions_end_with_one_winner_and_nothing_lost(
     assert saved.count() == 3
     assert not Realisasi.history.filter(bulan=6, realisasi_fisik=values[losers[0]]).exists()
     assert DPA.objects.count() == 3
+
+
+def test_an_import_interrupted_after_any_write_changes_nothing(
+    dinkes, dpupr, puskesmas, jalan, apbd, admin_user, july_5
+):
+    """An SP2D import applied with a fault after its 1st, 2nd, … write: the budget data and the
+    import record stay as before each time, and the last run applies it whole."""
+    from impor import services as impor_services
+    from impor.models import Impor
+
+    from .test_impor import buku_sp2d, sp2d, unggah
+
+    a = make_dpa(dinkes, puskesmas, apbd, 1200 * JT)
+    make_dpa(dpupr, jalan, apbd, 600 * JT)
+    report(a, 3, 20, 100 * JT)
+    data = buku_sp2d(
+        [
+            sp2d("1.02.01", "1.02.02.2.01.0002", "PAD", "02/03/2026", "60.000.000", "1"),
+            sp2d("1.02.01", "1.02.02.2.01.0002", "PAD", "10/05/2026", 5 * JT, "2"),
+            sp2d("1.03.01", "1.03.10.2.01.0010", "PAD", "11/06/2026", 70 * JT, "3"),
+        ]
+    )
+    impor = unggah(data, by=admin_user, jenis="sp2d")
+    assert impor.status == Impor.Status.PRATINJAU, impor.galat
+
+    def state():
+        return realisasi_state(), list(Impor.objects.values_list("pk", "status"))
+
+    faults = interrupt_at_every_write(
+        lambda: impor_services.impor_terapkan(impor=impor, by=admin_user), state
+    )
+    assert faults >= 3
+    impor.refresh_from_db()
+    assert impor.status == Impor.Status.DITERAPKAN
+    assert Realisasi.objects.get(dpa=a, bulan=3).realisasi_keuangan == 60 * JT
