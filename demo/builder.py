@@ -257,9 +257,33 @@ class Ringkasan:
 
 
 class Builder:
-    def __init__(self, *, tahun: int, bulan_berjalan: int, seed: int, stdout=None):
+    """Builds the demo. The size parameters default to the demo pemda (``demo.data``, two years);
+    ``demo/management/commands/data_besar.py`` passes a larger set of PD, their lines'
+    nomenclature and more years.
+
+    ``jumlah_tahun``: the budget years ``tahun - jumlah_tahun + 1`` … ``tahun``; every year before
+    ``tahun`` is complete and verified, the oldest ones shaped like last year. A PD spec's
+    ``tahun`` "lalu" means every year before ``tahun``, "ini" only ``tahun``.
+    """
+
+    def __init__(
+        self,
+        *,
+        tahun: int,
+        bulan_berjalan: int,
+        seed: int,
+        stdout=None,
+        jumlah_tahun: int = 2,
+        perangkat_daerah: list[data.PD] | None = None,
+        sub_kegiatan: dict | None = None,
+    ):
+        if jumlah_tahun < 2:
+            raise ValueError("jumlah_tahun paling sedikit 2")
         self.tahun = tahun
         self.tahun_lalu = tahun - 1
+        self.semua_tahun = list(range(tahun - jumlah_tahun + 1, tahun + 1))
+        self.specs = list(data.PERANGKAT_DAERAH if perangkat_daerah is None else perangkat_daerah)
+        self.sub_kegiatan = data.SUB_KEGIATAN if sub_kegiatan is None else sub_kegiatan
         self.bulan_berjalan = bulan_berjalan
         self.seed = seed
         self.stdout = stdout
@@ -321,7 +345,7 @@ class Builder:
                     "jenis": spec.jenis,
                     "aktif": spec.tahun != "lalu",
                 }
-                for spec in data.PERANGKAT_DAERAH
+                for spec in self.specs
             ],
         )
         self.nomenklatur()
@@ -329,9 +353,9 @@ class Builder:
 
     def nomenklatur(self) -> None:
         program, kegiatan, sub = dict(data.PROGRAM), dict(data.KEGIATAN), {}
-        for kode, (nama, _, _) in data.SUB_KEGIATAN.items():
+        for kode, (nama, _, _) in self.sub_kegiatan.items():
             sub[kode] = nama
-        for bidang in sorted({spec.bidang[0] for spec in data.PERANGKAT_DAERAH}):
+        for bidang in sorted({spec.bidang[0] for spec in self.specs}):
             program[f"{bidang}.01"] = data.PROGRAM_PENUNJANG
             for akhiran, nama in data.KEGIATAN_PENUNJANG.items():
                 kegiatan[f"{bidang}.01.{akhiran}"] = nama
@@ -367,7 +391,7 @@ class Builder:
             }
             for username, role, depan, belakang, jabatan in data.PENGGUNA
         ]
-        for spec in data.PERANGKAT_DAERAH:
+        for spec in self.specs:
             rng = _rng(self.seed, "operator", spec.singkatan)
             depan, belakang, _ = self.nama_orang(rng)
             rows.append(
@@ -391,7 +415,7 @@ class Builder:
             user.password = hashes[user.role]
         User.objects.bulk_update(self.users.values(), ["password"])
         self.admin = self.users["admin"]
-        self.operator = {spec.kode: self.users[spec.operator] for spec in data.PERANGKAT_DAERAH}
+        self.operator = {spec.kode: self.users[spec.operator] for spec in self.specs}
 
     def nama_orang(self, rng: random.Random, gelar: tuple = ()) -> tuple[str, str, int]:
         wanita = rng.random() < 0.45
@@ -419,7 +443,7 @@ class Builder:
     # demo years: delete ------------------------------------------------------------------------
 
     def hapus(self) -> None:
-        tahun = [self.tahun_lalu, self.tahun]
+        tahun = self.semua_tahun
         with _tanpa_riwayat():
             DPA.objects.filter(tahun__in=tahun).delete()
             KunciBulan.objects.filter(tahun__in=tahun).delete()
@@ -442,18 +466,19 @@ class Builder:
         # A few PD ahead of their plan, most a little behind, four far behind (never the big
         # agencies, whose weight would swing the pemda's figures with the seed).
         rng = _rng(self.seed, "kelas-pd")
-        specs = sorted(data.PERANGKAT_DAERAH, key=lambda s: s.kode)
+        specs = sorted(self.specs, key=lambda s: s.kode)
         kecil = [s.singkatan for s in specs if s.singkatan not in data.PD_UTAMA]
-        lambat = rng.sample(kecil, 4)
-        cepat = rng.sample([s.singkatan for s in specs if s.singkatan not in lambat], 3)
+        lambat = rng.sample(kecil, min(4, len(kecil)))
+        lain = [s.singkatan for s in specs if s.singkatan not in lambat]
+        cepat = rng.sample(lain, min(3, len(lain)))
         self.kelas = {s.singkatan: "biasa" for s in specs}
         self.kelas.update(dict.fromkeys(lambat, "lambat"))
         self.kelas.update(dict.fromkeys(cepat, "cepat"))
 
         semua = []
-        for tahun in (self.tahun_lalu, self.tahun):
+        for tahun in self.semua_tahun:
             for spec in specs:
-                if (spec.tahun == "lalu" and tahun != self.tahun_lalu) or (
+                if (spec.tahun == "lalu" and tahun == self.tahun) or (
                     spec.tahun == "ini" and tahun != self.tahun
                 ):
                     continue
@@ -512,10 +537,10 @@ class Builder:
                 )
             )
         for i, b in enumerate(spec.baris):
-            if b.sub not in data.SUB_KEGIATAN:
+            if b.sub not in self.sub_kegiatan:
                 raise KeyError(f"sub kegiatan {b.sub} of {spec.singkatan} is not in data")
             rng = _rng(self.seed, "baris", spec.kode, b.sub, b.sumber, tahun)
-            nama, indikator, satuan = data.SUB_KEGIATAN[b.sub]
+            nama, indikator, satuan = self.sub_kegiatan[b.sub]
             dasar = _rng(self.seed, "dasar", spec.kode, b.sub, b.sumber).uniform(*b.pagu)
             skala = 1 if b.profil == "gaji" else data.SKALA_PAGU
             pagu = _ribuan(dasar * skala * self.pertumbuhan(rng, tahun))
@@ -661,6 +686,41 @@ class Builder:
         apbd_p = datetime.date(y, 9, rng.randint(24, 30))
         y_ini = self.tahun
         pergeseran = datetime.date(y_ini, 3, rng.randint(10, 20))
+        ket_geser = (
+            f"Pergeseran anggaran antar sub kegiatan sesuai Peraturan Bupati Sukamaju Nomor 12 "
+            f"Tahun {y_ini} tentang Perubahan atas Penjabaran APBD Tahun Anggaran {y_ini}"
+        )
+        dapat_diubah = [b for b in semua if b.profil not in ("gaji", "blud")]
+        self.refocusing_dan_apbd_p(dapat_diubah, y, refocusing, apbd_p)
+        for y_lama in self.semua_tahun[:-2]:
+            # Older years (data_besar) have their own dates, leaving the demo's draws untouched.
+            r = _rng(self.seed, "perubahan", y_lama)
+            self.refocusing_dan_apbd_p(
+                dapat_diubah,
+                y_lama,
+                datetime.date(y_lama, 5, r.randint(12, 20)),
+                datetime.date(y_lama, 9, r.randint(24, 30)),
+            )
+        if self.bulan_berjalan >= 4:
+            per_pd = defaultdict(list)
+            for baris in dapat_diubah:
+                if baris.tahun == y_ini and baris.pagu_murni >= 100_000_000:
+                    per_pd[baris.pd.kode].append(baris)
+            calon = sorted(per_pd)
+            for kode in rng.sample(calon, min(8, len(calon))):
+                if len(per_pd[kode]) < 2:
+                    continue
+                kurang, tambah = rng.sample(per_pd[kode], 2)
+                geser = _ribuan(min(kurang.pagu, tambah.pagu) / 1e6 * rng.uniform(0.05, 0.15))
+                if self.ubah(
+                    kurang, Fase.PERGESERAN, pergeseran, None, ket_geser, kurang.pagu - geser
+                ):
+                    self.ubah(
+                        tambah, Fase.PERGESERAN, pergeseran, None, ket_geser, tambah.pagu + geser
+                    )
+
+    def refocusing_dan_apbd_p(self, dapat_diubah, y: int, refocusing, apbd_p) -> None:
+        """Year ``y``'s refocusing cut and APBD-P on some of its lines."""
         ket_refocusing = (
             f"Refocusing dan realokasi anggaran sesuai Peraturan Bupati Sukamaju Nomor 18 Tahun "
             f"{y} tentang Perubahan atas Penjabaran APBD Tahun Anggaran {y}"
@@ -669,11 +729,6 @@ class Builder:
             f"Peraturan Daerah Kabupaten Sukamaju Nomor 9 Tahun {y} tentang Perubahan APBD Tahun "
             f"Anggaran {y}"
         )
-        ket_geser = (
-            f"Pergeseran anggaran antar sub kegiatan sesuai Peraturan Bupati Sukamaju Nomor 12 "
-            f"Tahun {y_ini} tentang Perubahan atas Penjabaran APBD Tahun Anggaran {y_ini}"
-        )
-        dapat_diubah = [b for b in semua if b.profil not in ("gaji", "blud")]
         for baris in dapat_diubah:
             if baris.tahun != y:
                 continue
@@ -686,20 +741,6 @@ class Builder:
                     1 + r.uniform(0.05, 0.25) if r.random() < 0.7 else 1 - r.uniform(0.05, 0.15)
                 )
                 self.ubah(baris, Fase.PERUBAHAN, apbd_p, faktor, ket_apbd_p)
-        if self.bulan_berjalan >= 4:
-            per_pd = defaultdict(list)
-            for baris in dapat_diubah:
-                if baris.tahun == y_ini and baris.pagu_murni >= 100_000_000:
-                    per_pd[baris.pd.kode].append(baris)
-            for kode in rng.sample(sorted(per_pd), 8):
-                kurang, tambah = rng.sample(per_pd[kode], 2)
-                geser = _ribuan(min(kurang.pagu, tambah.pagu) / 1e6 * rng.uniform(0.05, 0.15))
-                if self.ubah(
-                    kurang, Fase.PERGESERAN, pergeseran, None, ket_geser, kurang.pagu - geser
-                ):
-                    self.ubah(
-                        tambah, Fase.PERGESERAN, pergeseran, None, ket_geser, tambah.pagu + geser
-                    )
 
     def ubah(self, baris, fase, tanggal, faktor, keterangan, pagu_baru=None) -> bool:
         """A new pagu from ``tanggal``: the plan is re-made from the next month; a cut never goes
@@ -790,7 +831,7 @@ class Builder:
         for tanggal in sorted({r.tanggal_berlaku for r in riwayat}):
             ditulis = _aware(tanggal, 9)
             RiwayatPagu.objects.filter(
-                dpa__tahun__in=[self.tahun_lalu, self.tahun], tanggal_berlaku=tanggal
+                dpa__tahun__in=self.semua_tahun, tanggal_berlaku=tanggal
             ).update(dicatat_pada=ditulis)
             RiwayatPagu.history.filter(
                 dpa_id__in=[b.dpa.pk for b in semua], tanggal_berlaku=tanggal
@@ -844,11 +885,12 @@ class Builder:
         rng = _rng(self.seed, "status", self.tahun, self.bulan_berjalan)
         calon = sorted(
             spec.kode
-            for spec in data.PERANGKAT_DAERAH
+            for spec in self.specs
             if spec.tahun != "lalu" and spec.singkatan not in data.PD_UTAMA
         )
-        belum = set(rng.sample(calon, rng.choice([3, 4])))
-        dikembalikan = rng.sample([k for k in calon if k not in belum], 2)
+        belum = set(rng.sample(calon, min(rng.choice([3, 4]), len(calon))))
+        sisa = [k for k in calon if k not in belum]
+        dikembalikan = rng.sample(sisa, min(2, len(sisa)))
         return belum, {
             kode: data.CATATAN_DIKEMBALIKAN[i % len(data.CATATAN_DIKEMBALIKAN)]
             for i, kode in enumerate(dikembalikan)
@@ -885,7 +927,7 @@ class Builder:
 
         objs = []
         for baris in semua:
-            sampai = 12 if baris.tahun == self.tahun_lalu else bulan_terakhir
+            sampai = 12 if baris.tahun < self.tahun else bulan_terakhir
             pd_kode = baris.pd.kode
             for m in range(1, sampai + 1):
                 if baris.tahun == self.tahun and m == bulan_terakhir and pd_kode in belum:
@@ -1007,7 +1049,7 @@ class Builder:
             serah = min(
                 max(serah, kontrak + datetime.timedelta(days=20)), datetime.date(tahun, 12, 28)
             )
-        elif tahun == self.tahun_lalu:
+        elif tahun < self.tahun:
             serah = datetime.date(tahun, 12, rng.randint(18, 28))
         else:
             serah = None
@@ -1079,8 +1121,9 @@ class Builder:
         def tanggal_10(tahun, bulan):
             return datetime.date(*_bulan_berikut(tahun, bulan), 10)
 
-        for m in range(1, 13):
-            kunci(self.tahun_lalu, m, tanggal_10(self.tahun_lalu, m), True)
+        for tahun in self.semua_tahun[:-1]:
+            for m in range(1, 13):
+                kunci(tahun, m, tanggal_10(tahun, m), True)
         b = self.bulan_berjalan
         for m in range(1, b - 1):
             kunci(self.tahun, m, tanggal_10(self.tahun, m), True)
@@ -1092,11 +1135,11 @@ class Builder:
     # summary ----------------------------------------------------------------------------------
 
     def ringkasan(self) -> Ringkasan:
-        tahun = [self.tahun_lalu, self.tahun]
+        tahun = self.semua_tahun
         dpa = DPA.objects.filter(tahun__in=tahun)
         jumlah = {
             "perangkat_daerah": PerangkatDaerah.objects.filter(
-                kode__in=[s.kode for s in data.PERANGKAT_DAERAH]
+                kode__in=[s.kode for s in self.specs]
             ).count(),
             "program": Program.objects.count(),
             "kegiatan": Kegiatan.objects.count(),
@@ -1149,7 +1192,8 @@ class Builder:
     def build(self) -> Ringkasan:
         self.log("Data induk: pemda, sumber dana, perangkat daerah, nomenklatur, pengguna…")
         self.master()
-        self.log(f"Menghapus data tahun {self.tahun_lalu} dan {self.tahun} yang lama…")
+        lama = ", ".join(str(t) for t in self.semua_tahun[:-1])
+        self.log(f"Menghapus data tahun {lama} dan {self.tahun} yang lama…")
         self.hapus()
         self.log("Menyusun DPA, RKO dan realisasi…")
         semua = sorted(self.rencana(), key=lambda b: (b.tahun, b.kunci))
@@ -1160,11 +1204,18 @@ class Builder:
         return self.ringkasan()
 
 
-def build_demo(*, tahun: int, bulan_berjalan: int, seed: int = SEED_BAKU, stdout=None) -> Ringkasan:
+def build_demo(
+    *, tahun: int, bulan_berjalan: int, seed: int = SEED_BAKU, stdout=None, **ukuran
+) -> Ringkasan:
     """Build (or rebuild) the demo for budget years ``tahun - 1`` and ``tahun``, with this year
     reported up to the month before ``bulan_berjalan``. Safe to run again: master data is updated
-    in place, the two years are deleted and written anew."""
+    in place, the two years are deleted and written anew.
+
+    ``ukuran``: the size parameters of ``Builder`` (``jumlah_tahun``, ``perangkat_daerah``,
+    ``sub_kegiatan``); left out, the demo pemda."""
     if not 1 <= bulan_berjalan <= 12:
         raise ValueError("bulan_berjalan harus 1–12")
     with transaction.atomic():
-        return Builder(tahun=tahun, bulan_berjalan=bulan_berjalan, seed=seed, stdout=stdout).build()
+        return Builder(
+            tahun=tahun, bulan_berjalan=bulan_berjalan, seed=seed, stdout=stdout, **ukuran
+        ).build()

@@ -319,6 +319,11 @@ class RiwayatPagu(models.Model):
             ),
             check_not_negative("pagu", "riwayat_pagu_not_negative"),
         ]
+        indexes = [
+            # Covers the "pagu in force at the end of the month" lookups of laporan.figures: the
+            # database answers them from the index alone (see BENCHMARKS.md).
+            models.Index(fields=["dpa", "tanggal_berlaku", "pagu"], name="riwayat_pagu_angka_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_fase_display()} {self.tanggal_berlaku}: {self.pagu}"
@@ -358,6 +363,12 @@ class RKO(models.Model):
             check_bulan("rko_bulan_1_12"),
             check_percent("target_fisik", "rko_target_fisik_0_100"),
             check_not_negative("target_keuangan", "rko_target_keuangan_not_negative"),
+        ]
+        indexes = [
+            # Covers the RKO lookups and running sums of laporan.figures (see BENCHMARKS.md).
+            models.Index(
+                fields=["dpa", "bulan", "target_fisik", "target_keuangan"], name="rko_angka_idx"
+            ),
         ]
 
     def __str__(self):

@@ -6,9 +6,12 @@ For a group the fisik figures are weighted by pagu and the money figures are sum
 aggregated in the database; Python only divides the group's sums.
 """
 
+import decimal
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
 from django.db.models import DecimalField, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
@@ -158,12 +161,56 @@ class Angka:
         return self.fisik >= self.target_fisik
 
 
+def _sums(periode: Periode, dpa_queryset, key: str | None = None) -> list[dict]:
+    """The ``GROUP_SUMS`` of the lines of ``dpa_queryset`` at ``periode``, per value of ``key``
+    (a field path) or of all of them, in one query.
+
+    The lines' figures are ``with_line_figures``'s own query; the sums are taken over it as a
+    derived table. (Summing the annotations directly, as ``aggregate`` does, repeats the pagu
+    lookup inside each of the three sums that use it.) The fence (``OFFSET 0`` / ``LIMIT -1``)
+    keeps the database from merging the derived table back into the sums.
+    """
+    columns = {f"_{name}": F(field) for name, field in _LINE_FIGURES.items()}
+    if key is not None:
+        columns = {"_kunci": F(key), **columns}
+    lines = with_line_figures(dpa_queryset, periode).order_by().values(**columns)
+    try:
+        lines_sql, params = lines.query.sql_with_params()
+    except EmptyResultSet:  # e.g. DPA.objects.none()
+        return [] if key is not None else [{}]
+    fence = "OFFSET 0" if connection.vendor == "postgresql" else "LIMIT -1"
+    sql = f"""
+        SELECT {"_kunci, " if key is not None else ""}SUM(_pagu),
+            SUM(_pagu * _target_fisik), SUM(_pagu * _fisik),
+            SUM(_target_keuangan), SUM(_keuangan)
+        FROM ({lines_sql} {fence}) lines
+        {"GROUP BY _kunci ORDER BY _kunci" if key is not None else ""}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if key is None:
+        return [dict(zip(GROUP_SUMS, map(_from_db, rows[0]), strict=True))]
+    return [
+        {key: row[0], **dict(zip(GROUP_SUMS, map(_from_db, row[1:]), strict=True))} for row in rows
+    ]
+
+
+# The per-line annotations of with_line_figures that the group sums use.
+_LINE_FIGURES = {
+    "pagu": "pagu_bulan",
+    "target_fisik": "target_fisik_bulan",
+    "fisik": "fisik_bulan",
+    "target_keuangan": "target_keuangan_kumulatif",
+    "keuangan": "keuangan_kumulatif",
+}
+
+
 def angka_pemda(periode: Periode, dpa_queryset=None) -> Angka:
     """The figures of the lines in ``dpa_queryset`` (default: the whole pemda) at ``periode``."""
     if dpa_queryset is None:
         dpa_queryset = DPA.objects.all()
-    sums = with_line_figures(dpa_queryset, periode).aggregate(**GROUP_SUMS)
-    return Angka.from_sums(periode, sums)
+    return Angka.from_sums(periode, _sums(periode, dpa_queryset)[0])
 
 
 @dataclass(frozen=True)
@@ -200,14 +247,7 @@ def angka_per(periode: Periode, key: str, dpa_queryset=None) -> dict:
     ``"perangkat_daerah__kode"`` or ``"sumber_dana"``), in one aggregate query."""
     if dpa_queryset is None:
         dpa_queryset = DPA.objects.all()
-    rows = (
-        with_line_figures(dpa_queryset, periode)
-        .order_by()
-        .values(key)
-        .annotate(**GROUP_SUMS)
-        .order_by(key)
-    )
-    return {row[key]: Angka.from_sums(periode, row) for row in rows}
+    return {row[key]: Angka.from_sums(periode, row) for row in _sums(periode, dpa_queryset, key)}
 
 
 def angka_line(periode: Periode, line) -> Angka:
@@ -237,7 +277,92 @@ def fisik_tertimbang(part: Angka, whole: Angka) -> Decimal | None:
 
 
 def kurva_s(tahun: int, dpa_queryset=None, sampai_bulan: int = 12) -> list[Angka]:
-    """The pemda's (or the queryset's) figures at the end of each month 1..``sampai_bulan``."""
-    return [
-        angka_pemda(Periode(tahun, bulan), dpa_queryset) for bulan in range(1, sampai_bulan + 1)
-    ]
+    """The pemda's (or the queryset's) figures at the end of each month 1..``sampai_bulan``: the
+    same figures as ``angka_pemda`` of each month, in one query for the whole year.
+
+    Every line × month, in SQL: the pagu in force at the end of the month, the month's RKO target
+    fisik, the cumulative planned and disbursed money as running sums, and the fisik of the latest
+    reported month so far; summed per month. (Twelve ``angka_pemda`` cost twelve passes over the
+    year's lines; this is one.)
+    """
+    if dpa_queryset is None:
+        dpa_queryset = DPA.objects.all()
+    months = list(range(1, sampai_bulan + 1))
+    try:
+        lines_sql, lines_params = (
+            dpa_queryset.filter(tahun=tahun).order_by().values("pk").query.sql_with_params()
+        )
+    except EmptyResultSet:  # e.g. DPA.objects.none(): no line, no figure
+        return [Angka.from_sums(Periode(tahun, bulan), {}) for bulan in months]
+    t = _tables()
+    sql = f"""
+        WITH bulan_akhir (bulan, akhir) AS (VALUES {", ".join(["(%s, %s)"] * len(months))}),
+        grid AS (
+            SELECT d.id AS dpa_id, b.bulan,
+                COALESCE((
+                    SELECT rp.pagu FROM {t.riwayat} rp
+                    WHERE rp.dpa_id = d.id AND rp.tanggal_berlaku <= b.akhir
+                    ORDER BY rp.tanggal_berlaku DESC LIMIT 1
+                ), 0) AS pagu,
+                COALESCE(r.target_fisik, 0) AS target_fisik,
+                SUM(COALESCE(r.target_keuangan, 0)) OVER w AS target_keuangan,
+                SUM(CASE WHEN x.status IN (%s, %s) THEN x.realisasi_keuangan ELSE 0 END)
+                    OVER w AS keuangan,
+                MAX(CASE WHEN x.status IN (%s, %s) THEN b.bulan END) OVER w AS bulan_fisik
+            FROM {t.dpa} d
+            CROSS JOIN bulan_akhir b
+            LEFT JOIN {t.rko} r ON (r.dpa_id = d.id AND r.bulan = b.bulan)
+            LEFT JOIN {t.realisasi} x ON (x.dpa_id = d.id AND x.bulan = b.bulan)
+            WHERE d.id IN ({lines_sql})
+            WINDOW w AS (PARTITION BY d.id ORDER BY b.bulan ROWS UNBOUNDED PRECEDING)
+        )
+        SELECT g.bulan, SUM(g.pagu), SUM(g.pagu * g.target_fisik),
+            SUM(g.pagu * COALESCE(f.realisasi_fisik, 0)), SUM(g.target_keuangan), SUM(g.keuangan)
+        FROM grid g
+        LEFT JOIN {t.realisasi} f ON (f.dpa_id = g.dpa_id AND f.bulan = g.bulan_fisik)
+        GROUP BY g.bulan
+    """
+    params = [value for bulan in months for value in (bulan, akhir_bulan(tahun, bulan))]
+    params += [*Realisasi.STATUS_TERLAPOR, *Realisasi.STATUS_TERLAPOR, *lines_params]
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL's JIT (on by default) would compile this query for far longer (~1 s)
+            # than it runs (~0.1 s); off for this transaction only.
+            cursor.execute("SET LOCAL jit = off")
+        cursor.execute(sql, params)
+        by_month = {row[0]: row[1:] for row in cursor.fetchall()}
+    kurva = []
+    for bulan in months:
+        row = by_month.get(bulan)
+        sums = {} if row is None else dict(zip(GROUP_SUMS, map(_from_db, row), strict=True))
+        kurva.append(Angka.from_sums(Periode(tahun, bulan), sums))
+    return kurva
+
+
+@dataclass(frozen=True)
+class _Tables:
+    dpa: str
+    riwayat: str
+    rko: str
+    realisasi: str
+
+
+def _tables() -> _Tables:
+    quote = connection.ops.quote_name
+    return _Tables(
+        dpa=quote(DPA._meta.db_table),
+        riwayat=quote(RiwayatPagu._meta.db_table),
+        rko=quote(RKO._meta.db_table),
+        realisasi=quote(Realisasi._meta.db_table),
+    )
+
+
+_SQLITE_DECIMAL = decimal.Context(prec=15).create_decimal_from_float
+
+
+def _from_db(value):
+    """A sum as the ORM gives it for a DecimalField aggregate: PostgreSQL answers Decimals;
+    SQLite answers floats (or ints), of which Django keeps 15 significant digits."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return _SQLITE_DECIMAL(value)

@@ -93,12 +93,21 @@ def total_baris(now: Angka, last: Angka | None, label: str = "Total") -> Baris:
     )
 
 
-def _total(periode, dpa_queryset, label="Total") -> Baris:
-    return total_baris(
-        figures.angka_pemda(periode, dpa_queryset),
-        figures.angka_pemda(periode.tahun_lalu, dpa_queryset),
-        label,
+def _sum(periode: Periode, groups: dict) -> Angka:
+    """The figures of the lines of all ``groups`` together, from the groups' sums (each line is
+    in exactly one group): the same as ``figures.angka_pemda`` of those lines, without passing
+    over them again."""
+    return Angka(
+        periode=periode,
+        **{
+            name: sum((getattr(angka, name) for angka in groups.values()), Decimal(0))
+            for name in figures.GROUP_SUMS
+        },
     )
+
+
+def _total_of(periode, now: dict, last: dict, label="Total") -> Baris:
+    return total_baris(_sum(periode, now), _sum(periode.tahun_lalu, last), label)
 
 
 def rekap_pd_from(periode: Periode, now: dict, last: dict, total: Baris, pds: dict) -> Rekap:
@@ -120,7 +129,7 @@ def rekap_per_pd(periode: Periode, dpa_queryset) -> Rekap:
     now = figures.angka_per(periode, key, dpa_queryset)
     last = figures.angka_per(periode.tahun_lalu, key, dpa_queryset)
     pds = {pd.kode: pd for pd in PerangkatDaerah.objects.filter(kode__in=set(now) | set(last))}
-    return rekap_pd_from(periode, now, last, _total(periode, dpa_queryset, "Total pemda"), pds)
+    return rekap_pd_from(periode, now, last, _total_of(periode, now, last, "Total pemda"), pds)
 
 
 def rekap_sumber_dana_from(
@@ -151,7 +160,7 @@ def rekap_per_sumber_dana(periode: Periode, dpa_queryset) -> Rekap:
     now = figures.angka_per(periode, key, dpa_queryset)
     last = figures.angka_per(periode.tahun_lalu, key, dpa_queryset)
     sources = {sd.kode: sd for sd in SumberDana.objects.filter(kode__in=set(now) | set(last))}
-    return rekap_sumber_dana_from(periode, now, last, _total(periode, dpa_queryset), sources)
+    return rekap_sumber_dana_from(periode, now, last, _total_of(periode, now, last), sources)
 
 
 # --- Report 4: detail PD -----------------------------------------------------------------------
@@ -188,10 +197,12 @@ class BarisDPA:
 
 def detail_pd(periode: Periode, dpa_queryset) -> tuple[list[Node], Baris]:
     """Report 4: program → kegiatan → sub kegiatan with subtotals, kendala and solusi."""
-    total = _total(periode, dpa_queryset)
+    programs = figures.angka_per(periode, "sub_kegiatan__kegiatan__program__kode", dpa_queryset)
+    total = total_baris(
+        _sum(periode, programs), figures.angka_pemda(periode.tahun_lalu, dpa_queryset), "Total"
+    )
     whole = total.sekarang
     pewarna = Pewarna.for_bulan(periode.bulan)
-    programs = figures.angka_per(periode, "sub_kegiatan__kegiatan__program__kode", dpa_queryset)
     kegiatan = figures.angka_per(periode, "sub_kegiatan__kegiatan__kode", dpa_queryset)
     this_month = Realisasi.objects.filter(dpa=OuterRef("pk"), bulan=periode.bulan)
     lines = (
