@@ -180,6 +180,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # SESSION_COOKIE_AGE: the longest a login lasts; SESSION_IDLE_TIMEOUT (security section below) ends
 # it earlier after inactivity.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+# The entry page posts five fields per DPA line; a PD with 260 lines sends 1.300. Django's default
+# of 1.000 would refuse its save with a bare 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 

@@ -1008,3 +1008,15 @@ def test_the_operator_sees_the_totals_move_as_they_type(
     page.get_by_role("button", name="Simpan draft").click()
     page.get_by_text("Draft tersimpan (2 baris diperbarui).").wait_for()
     assert Realisasi.objects.get(dpa=line_b, bulan=6).realisasi_keuangan == Decimal(2_500_000)
+
+
+def test_a_pd_with_300_lines_saves_its_whole_page(july_5, dpupr, apbd, operator_dpupr):
+    """Five fields a line: 1.500 fields, above Django's default limit of 1.000."""
+    lines = bulk_lines(dpupr, apbd, 300, "1.03.03")
+    rows = [
+        row_data(line, fisik="40", keuangan="1.000.000", kendala="Cuaca", solusi="Lembur", versi=0)
+        for line in lines
+    ]
+    response = post(client_for(operator_dpupr), dpupr, *rows)
+    assert response.status_code == 302
+    assert Realisasi.objects.filter(dpa__in=lines, bulan=6).count() == 300
