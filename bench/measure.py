@@ -515,6 +515,11 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    from django.db import connection
+
+    if "bench" not in str(connection.settings_dict["NAME"]):
+        # It saves entries and deletes the load test's drafts: never on a real pemda's database.
+        parser.error(f"database {connection.settings_dict['NAME']!r} is not a benchmark database")
     bersihkan()
     if args.beban:
         args.json.write_text(json.dumps(konfigurasi_beban()))

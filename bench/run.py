@@ -59,6 +59,24 @@ def _django(env: dict, code: str) -> None:
     )
 
 
+def _jumlah_dpa(env: dict) -> int:
+    """DPA lines in the database of ``env`` (a marker file alone may outlive its database)."""
+    out = subprocess.run(
+        [
+            PY,
+            "-c",
+            "import django; django.setup(); from kegiatan.models import DPA; "
+            "print(DPA.objects.count())",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
 def _manage(env: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
         [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, **kwargs
@@ -76,6 +94,10 @@ def engines(args) -> dict[str, str]:
         "sqlite": f"sqlite:///{DATA / f'sipok_bench{suffix}.sqlite3'}",
         "postgresql": f"{args.pg_url}{suffix}",
     }
+    for url in urls.values():
+        if "bench" not in Path(url.split("?")[0]).name:
+            # data_besar replaces three budget years: never point it at a real pemda's database.
+            raise SystemExit(f"{url}: nama basis data harus memuat 'bench'.")
     return {name: urls[name] for name in args.engine}
 
 
@@ -122,7 +144,8 @@ def siapkan(args, urls: dict[str, str]) -> None:
         env = _env(url)
         _manage(env, "migrate", "--noinput", "-v0")
         berkas = DATA / f"penanda-{engine}-{Path(url).name.replace('.sqlite3', '')}.json"
-        if not args.rebuild and berkas.exists() and json.loads(berkas.read_text()) == penanda(args):
+        ada = berkas.exists() and json.loads(berkas.read_text()) == penanda(args)
+        if ada and not args.rebuild and _jumlah_dpa(env) == args.dpa * args.tahun:
             log(f"{engine}: data sudah ada ({url})")
             continue
         log(f"{engine}: membangun data {args.pd} PD × {args.dpa} baris × {args.tahun} tahun …")
@@ -390,6 +413,8 @@ def main(argv=None) -> int:
         print(f"Uji beban ({beban_hasil['engine']}):")
         print(tabel_beban(beban_hasil))
     print()
+    if (args.pd, args.dpa, args.tahun) != (60, 5000, 3):
+        print("(Sasaran berlaku untuk ukuran baku 60 PD × 5000 baris × 3 tahun; ini ukuran lain.)")
     print("Sasaran:")
     print("\n".join(sasaran(hasil, beban_hasil)))
     print()
