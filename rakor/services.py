@@ -37,6 +37,14 @@ def _ensure_draft(rakor: Rakor) -> None:
 
 
 @transaction.atomic
+def _remove(item, *, by) -> None:
+    """Delete an attendee, a directive or a recommendation of a Rakor still in draft."""
+    _ensure_draft(item.rakor)
+    item._history_user = by
+    item.delete()
+
+
+@transaction.atomic
 def rakor_create(*, by, **fields) -> Rakor:
     return _save(Rakor(**fields), by=by)
 
@@ -58,11 +66,8 @@ def peserta_add(*, rakor: Rakor, by, **fields) -> PesertaRakor:
     return _save(PesertaRakor(rakor=rakor, **fields), by=by)
 
 
-@transaction.atomic
 def peserta_remove(*, peserta: PesertaRakor, by) -> None:
-    _ensure_draft(peserta.rakor)
-    peserta._history_user = by
-    peserta.delete()
+    _remove(peserta, by=by)
 
 
 @transaction.atomic
@@ -71,11 +76,8 @@ def arahan_add(*, rakor: Rakor, isi: str, by) -> Arahan:
     return _save(Arahan(rakor=rakor, isi=isi), by=by)
 
 
-@transaction.atomic
 def arahan_remove(*, arahan: Arahan, by) -> None:
-    _ensure_draft(arahan.rakor)
-    arahan._history_user = by
-    arahan.delete()
+    _remove(arahan, by=by)
 
 
 @transaction.atomic
@@ -89,11 +91,8 @@ def rekomendasi_add(*, rakor: Rakor, perangkat_daerah, isi: str, batas_waktu, by
     )
 
 
-@transaction.atomic
 def rekomendasi_remove(*, rekomendasi: Rekomendasi, by) -> None:
-    _ensure_draft(rekomendasi.rakor)
-    rekomendasi._history_user = by
-    rekomendasi.delete()
+    _remove(rekomendasi, by=by)
 
 
 @transaction.atomic

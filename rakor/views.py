@@ -239,6 +239,17 @@ def _post_form(request, rakor, form, action, success):
     return redirect(reverse("rakor:detail", kwargs={"pk": rakor.pk}))
 
 
+def _hapus(request, pk, model, item_pk, remove):
+    """Remove one attendee, directive or recommendation of Rakor ``pk``."""
+    _require_manager(request.user)
+    item = get_object_or_404(model, pk=item_pk, rakor_id=pk)
+    try:
+        remove(item, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("rakor:detail", pk=pk)
+
+
 @require_POST
 @login_required
 def peserta_tambah(request, pk):
@@ -257,13 +268,13 @@ def peserta_tambah(request, pk):
 @require_POST
 @login_required
 def peserta_hapus(request, pk, peserta_pk):
-    _require_manager(request.user)
-    peserta = get_object_or_404(PesertaRakor, pk=peserta_pk, rakor_id=pk)
-    try:
-        services.peserta_remove(peserta=peserta, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    return redirect("rakor:detail", pk=pk)
+    return _hapus(
+        request,
+        pk,
+        PesertaRakor,
+        peserta_pk,
+        lambda item, by: services.peserta_remove(peserta=item, by=by),
+    )
 
 
 @require_POST
@@ -284,13 +295,9 @@ def arahan_tambah(request, pk):
 @require_POST
 @login_required
 def arahan_hapus(request, pk, arahan_pk):
-    _require_manager(request.user)
-    arahan = get_object_or_404(Arahan, pk=arahan_pk, rakor_id=pk)
-    try:
-        services.arahan_remove(arahan=arahan, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    return redirect("rakor:detail", pk=pk)
+    return _hapus(
+        request, pk, Arahan, arahan_pk, lambda item, by: services.arahan_remove(arahan=item, by=by)
+    )
 
 
 @require_POST
@@ -311,13 +318,13 @@ def rekomendasi_tambah(request, pk):
 @require_POST
 @login_required
 def rekomendasi_hapus(request, pk, rekomendasi_pk):
-    _require_manager(request.user)
-    rekomendasi = get_object_or_404(Rekomendasi, pk=rekomendasi_pk, rakor_id=pk)
-    try:
-        services.rekomendasi_remove(rekomendasi=rekomendasi, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    return redirect("rakor:detail", pk=pk)
+    return _hapus(
+        request,
+        pk,
+        Rekomendasi,
+        rekomendasi_pk,
+        lambda item, by: services.rekomendasi_remove(rekomendasi=item, by=by),
+    )
 
 
 @login_required

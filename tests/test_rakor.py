@@ -327,3 +327,18 @@ def test_a_meeting_date_far_from_its_year_is_refused(client, admin_user, now):
     )
     assert "Tanggal rapat harus di tahun 2026" in response.text
     assert not Rakor.objects.exists()
+
+
+def test_the_admin_removes_a_directive_until_the_rakor_is_final(client, rakor_tw2, admin_user):
+    first = services.arahan_add(rakor=rakor_tw2, isi="Percepat", by=admin_user)
+    second = services.arahan_add(rakor=rakor_tw2, isi="Koordinasi", by=admin_user)
+    client.force_login(admin_user)
+    url = "rakor:arahan-hapus"
+    client.post(reverse(url, kwargs={"pk": rakor_tw2.pk, "arahan_pk": first.pk}))
+    assert list(rakor_tw2.arahan.values_list("isi", flat=True)) == ["Koordinasi"]
+    services.rakor_finalise(rakor=rakor_tw2, by=admin_user)
+    response = client.post(
+        reverse(url, kwargs={"pk": rakor_tw2.pk, "arahan_pk": second.pk}), follow=True
+    )
+    assert "sudah difinalkan" in response.text
+    assert rakor_tw2.arahan.count() == 1
