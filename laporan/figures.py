@@ -3,7 +3,8 @@
 For one DPA line i at month m: the pagu in force at the end of m, the RKO's cumulative target fisik,
 the latest reported cumulative fisik at or before m, and the cumulative planned and disbursed money.
 For a group the fisik figures are weighted by pagu and the money figures are sums. All of it is
-aggregated in the database; Python only divides the group's sums.
+aggregated in the database; Python only divides the group's sums. The sums' rows are kept in
+``laporan.cache`` while the data they come from is unchanged.
 """
 
 import decimal
@@ -18,6 +19,7 @@ from django.db.models.functions import Coalesce
 from kegiatan.models import DPA, RKO, ZERO, RiwayatPagu, akhir_bulan
 from realisasi.models import Realisasi
 
+from . import cache
 from .periode import Periode
 
 MONEY = DecimalField(max_digits=18, decimal_places=2)
@@ -186,9 +188,13 @@ def _sums(periode: Periode, dpa_queryset, key: str | None = None) -> list[dict]:
         FROM ({lines_sql} {fence}) lines
         {"GROUP BY _kunci ORDER BY _kunci" if key is not None else ""}
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    rows = cache.rows(periode.tahun, sql, params, run)
     if key is None:
         return [dict(zip(GROUP_SUMS, map(_from_db, rows[0]), strict=True))]
     return [
@@ -324,13 +330,17 @@ def kurva_s(tahun: int, dpa_queryset=None, sampai_bulan: int = 12) -> list[Angka
     """
     params = [value for bulan in months for value in (bulan, akhir_bulan(tahun, bulan))]
     params += [*Realisasi.STATUS_TERLAPOR, *Realisasi.STATUS_TERLAPOR, *lines_params]
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # PostgreSQL's JIT (on by default) would compile this query for far longer (~1 s)
-            # than it runs (~0.1 s); off for this transaction only.
-            cursor.execute("SET LOCAL jit = off")
-        cursor.execute(sql, params)
-        by_month = {row[0]: row[1:] for row in cursor.fetchall()}
+
+    def run():
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # PostgreSQL's JIT (on by default) would compile this query for far longer (~1 s)
+                # than it runs (~0.1 s); off for this transaction only.
+                cursor.execute("SET LOCAL jit = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    by_month = {row[0]: row[1:] for row in cache.rows(tahun, sql, params, run)}
     kurva = []
     for bulan in months:
         row = by_month.get(bulan)

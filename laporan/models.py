@@ -136,3 +136,26 @@ class AmbangTriwulan(models.Model):
             kuning=kuning,
             merah_muda=merah_muda,
         )
+
+
+class VersiAngka(models.Model):
+    """Which state of a budget year's figures the database holds: a random ``token`` that database
+    triggers replace whenever a row the figures depend on changes (migration 0002). ``tahun`` 0
+    stands for what every year shares: the codes of PD, sumber dana and nomenclature.
+
+    ``laporan.cache`` keeps computed figures under these tokens, so a cached figure is found only
+    while the data it was computed from is unchanged, whichever way the data was written (a form,
+    an import, the admin, ``QuerySet.update``, raw SQL). Not edited by anyone; not in the admin.
+    """
+
+    SEMUA = 0
+
+    tahun = models.PositiveIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "versi angka laporan"
+        verbose_name_plural = "versi angka laporan"
+
+    def __str__(self):
+        return f"{self.tahun}: {self.token}"

@@ -129,6 +129,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The report figures' cache (laporan.cache): small entries, valid while the data they come from is
+# unchanged, so the only limit is memory. One per process; the keys hold the data's state, so
+# processes never disagree, they only compute a figure once each.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": env_int("CACHE_TIMEOUT", 6 * 60 * 60),
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5_000)},
+    }
+}
+
 AUTH_USER_MODEL = "akun.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
