@@ -106,6 +106,12 @@ def _sum(periode: Periode, groups: dict) -> Angka:
     )
 
 
+def headline(subject: str, total: Baris) -> figures.Headline:
+    """The headline of a report's lines from its total row (now and last year), which is already
+    the sum of the rows: the same figures as ``figures.headline`` of those lines."""
+    return figures.Headline(pemda=subject, sekarang=total.sekarang, tahun_lalu=total.tahun_lalu)
+
+
 def _total_of(periode, now: dict, last: dict, label="Total") -> Baris:
     return total_baris(_sum(periode, now), _sum(periode.tahun_lalu, last), label)
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from akun import access
 from perangkat_daerah.models import Pemda, PerangkatDaerah
 
-from . import charts, excel, figures, reports
+from . import charts, excel, reports
 from .forms import FilterLaporan
 from .periode import Periode, default_periode
 
@@ -79,18 +79,19 @@ def beranda(request):
     user = request.user
     periode = default_periode()
     dpa = access.dpa_for(user)
-    subject = user.perangkat_daerah.nama if access.is_operator(user) else Pemda.current().nama
-    headline = figures.headline(periode, subject, dpa)
-    context = {"headline": headline, "periode": periode}
     kurva = reports.kurva_s(periode, dpa)
-    context["kurva_fisik"] = charts.kurva_s_svg(kurva, "fisik")
-    context["kurva_keuangan"] = charts.kurva_s_svg(kurva, "keuangan")
+    context = {
+        "periode": periode,
+        "kurva_fisik": charts.kurva_s_svg(kurva, "fisik"),
+        "kurva_keuangan": charts.kurva_s_svg(kurva, "keuangan"),
+    }
     if access.is_operator(user):
-        nodes, _ = reports.detail_pd(periode, dpa)
+        nodes, total = reports.detail_pd(periode, dpa)
         lines = [line for program in nodes for keg in program.anak for line in keg.anak]
         behind = [line for line in lines if line.angka.deviasi_fisik is not None]
         behind.sort(key=lambda line: line.angka.deviasi_fisik)
         context["baris_tertinggal"] = behind[:10]
+        subject = user.perangkat_daerah.nama
     else:
         rekap = reports.rekap_per_pd(periode, dpa)
         counts = {}
@@ -101,6 +102,10 @@ def beranda(request):
         behind = [row for row in rekap.baris if row.sekarang.deviasi_fisik is not None]
         behind.sort(key=lambda row: row.sekarang.deviasi_fisik)
         context["pd_tertinggal"] = behind[:10]
+        total = rekap.total
+        subject = Pemda.current().nama
+    # The headline is the total of the rows shown, not another pass over the lines.
+    context["headline"] = reports.headline(subject, total)
     return render(request, "laporan/beranda.html", context)
 
 
@@ -110,8 +115,8 @@ def rekap_pemda(request):
     """Report 1: the headline figures against target and last year."""
     k = _konteks(request)
     subject = k.perangkat_daerah.nama if k.perangkat_daerah else Pemda.current().nama
-    headline = figures.headline(k.periode, subject, k.dpa)
     sumber = reports.rekap_per_sumber_dana(k.periode, k.dpa)
+    headline = reports.headline(subject, sumber.total)
     judul = "Rekap pemda"
     if excel.diminta(request):
         return excel.rekap_pemda(k.kop(judul, "rekap-pemda"), headline, sumber).response()
