@@ -34,9 +34,9 @@ class FilterLaporan(forms.Form):
     def __init__(self, data, *, perangkat_daerah_queryset, with_pd=True, today=None):
         self.default = default_periode(today)
         super().__init__(data or None)
-        years = sorted(
-            set(DPA.objects.values_list("tahun", flat=True).distinct()) | {self.default.tahun}
-        )
+        # order_by(): DPA's default ordering would make DISTINCT run over every line.
+        budget_years = DPA.objects.order_by().values_list("tahun", flat=True).distinct()
+        years = sorted(set(budget_years) | {self.default.tahun})
         self.fields["tahun"].choices = [(y, str(y)) for y in reversed(years)]
         self.fields["perangkat_daerah"].queryset = perangkat_daerah_queryset.order_by("kode")
         self.fields["bulan"].initial = self.default.bulan

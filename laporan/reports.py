@@ -347,43 +347,46 @@ class Kepatuhan:
 
 
 def kepatuhan(periode: Periode, dpa_queryset, perangkat_daerah_queryset) -> list[Kepatuhan]:
-    """Report 7: per PD, how many of its lines have been reported for the month, in what state."""
-    month = Q(dpa__tahun=periode.tahun, dpa__realisasi__bulan=periode.bulan) & Q(
-        dpa__in=dpa_queryset
-    )
+    """Report 7: per PD, how many of its lines have been reported for the month, in what state.
 
-    def count(status):
-        return Count("dpa__realisasi", filter=month & Q(dpa__realisasi__status=status))
-
-    rows = (
-        perangkat_daerah_queryset.filter(dpa__in=dpa_queryset.filter(tahun=periode.tahun))
-        .distinct()
-        .annotate(
-            jumlah_dpa=Count(
-                "dpa",
-                filter=Q(dpa__tahun=periode.tahun) & Q(dpa__in=dpa_queryset),
-                distinct=True,
-            ),
-            n_draft=count(Realisasi.Status.DRAFT),
-            n_diajukan=count(Realisasi.Status.DIAJUKAN),
-            n_diverifikasi=count(Realisasi.Status.DIVERIFIKASI),
-            n_dikembalikan=count(Realisasi.Status.DIKEMBALIKAN),
-            terakhir=Max("dpa__realisasi__diajukan_pada", filter=month),
-        )
-        .order_by("kode")
+    Two small aggregates (the year's lines per PD; the month's rows per PD and status) rather than
+    one over PD × lines × every month's rows."""
+    lines = dpa_queryset.filter(tahun=periode.tahun).order_by()
+    jumlah_dpa = dict(
+        lines.values("perangkat_daerah")
+        .annotate(n=Count("pk"))
+        .values_list("perangkat_daerah", "n")
     )
-    return [
-        Kepatuhan(
-            perangkat_daerah=pd,
-            jumlah_dpa=pd.jumlah_dpa,
-            draft=pd.n_draft,
-            diajukan=pd.n_diajukan,
-            diverifikasi=pd.n_diverifikasi,
-            dikembalikan=pd.n_dikembalikan,
-            terakhir_diajukan=pd.terakhir,
+    per_status: dict[int, dict[str, int]] = {}
+    terakhir: dict[int, object] = {}
+    month = (
+        Realisasi.objects.filter(dpa__in=lines, bulan=periode.bulan)
+        .order_by()
+        .values("dpa__perangkat_daerah", "status")
+        .annotate(n=Count("pk"), terakhir=Max("diajukan_pada"))
+    )
+    for row in month:
+        pd = row["dpa__perangkat_daerah"]
+        per_status.setdefault(pd, {})[row["status"]] = row["n"]
+        if row["terakhir"] is not None and (
+            terakhir.get(pd) is None or row["terakhir"] > terakhir[pd]
+        ):
+            terakhir[pd] = row["terakhir"]
+    rows = []
+    for pd in perangkat_daerah_queryset.filter(pk__in=list(jumlah_dpa)).order_by("kode"):
+        counts = per_status.get(pd.pk, {})
+        rows.append(
+            Kepatuhan(
+                perangkat_daerah=pd,
+                jumlah_dpa=jumlah_dpa[pd.pk],
+                draft=counts.get(Realisasi.Status.DRAFT, 0),
+                diajukan=counts.get(Realisasi.Status.DIAJUKAN, 0),
+                diverifikasi=counts.get(Realisasi.Status.DIVERIFIKASI, 0),
+                dikembalikan=counts.get(Realisasi.Status.DIKEMBALIKAN, 0),
+                terakhir_diajukan=terakhir.get(pd.pk),
+            )
         )
-        for pd in rows
-    ]
+    return rows
 
 
 # --- Report 8: progres pengadaan --------------------------------------------------------------
