@@ -12,8 +12,9 @@ Only committed data is cached: inside a transaction (``transaction.atomic``: a R
 the tests) the queries run uncached, since the transaction may see writes of its own whose new
 token nobody else can see yet.
 
-The cache is Django's ``default`` cache (per process unless configured otherwise); the entries are
-small (a few sums per group).
+The cache is Django's ``default`` cache: a table of the database (settings.CACHES), shared by every
+worker process. The entries are small (a few sums per group); a cached figure costs two indexed
+reads, the tokens and the entry.
 """
 
 import hashlib

@@ -130,11 +130,13 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The report figures' cache (laporan.cache): small entries, valid while the data they come from is
-# unchanged, so the only limit is memory. One per process; the keys hold the data's state, so
-# processes never disagree, they only compute a figure once each.
+# unchanged. In a table of the database itself (made by migration laporan/0003): shared by every
+# worker process, so a figure is computed once after a change, not once per process, and no cache
+# server is needed.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "sipok_cache",
         "TIMEOUT": env_int("CACHE_TIMEOUT", 6 * 60 * 60),
         "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5_000)},
     }
