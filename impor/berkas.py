@@ -12,11 +12,12 @@ would unpack to more than ``ISI_MAKS`` (a zip bomb). XML is parsed by openpyxl t
 
 import io
 import logging
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import openpyxl
 from defusedxml import DefusedXmlException
@@ -132,15 +133,27 @@ def periksa_berkas(data: bytes) -> None:
 
 @dataclass
 class Workbook:
-    """The workbook opened twice, read-only: ``nilai`` gives each formula's cached value,
-    ``rumus`` says which cells are formulas."""
+    """The workbook opened read-only: ``nilai`` gives each formula's cached value, ``rumus`` (the
+    same file opened a second time, when first asked for) says which cells are formulas."""
 
+    data: bytes = field(repr=False)
     nilai: openpyxl.Workbook
-    rumus: openpyxl.Workbook
+    _rumus: openpyxl.Workbook | None = field(default=None, repr=False)
+
+    @property
+    def rumus(self) -> openpyxl.Workbook:
+        if self._rumus is None:
+            self._rumus = _muat(self.data, data_only=False)
+        return self._rumus
 
     def close(self) -> None:
         self.nilai.close()
-        self.rumus.close()
+        if self._rumus is not None:
+            self._rumus.close()
+
+
+def _muat(data: bytes, *, data_only: bool) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
 
 
 @contextmanager
@@ -154,10 +167,7 @@ def buka(data: bytes) -> Iterator[Workbook]:
             # openpyxl warns about extensions it does not read (slicers, data validation
             # extensions); they do not matter for the import.
             warnings.simplefilter("ignore")
-            book = Workbook(
-                nilai=openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True),
-                rumus=openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False),
-            )
+            book = Workbook(data, _muat(data, data_only=True))
             yield book
     except BerkasDitolak:
         raise
@@ -180,6 +190,42 @@ def _dari_defusedxml(exc: BaseException) -> bool:
         seen.add(id(exc))
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+# A formula element (``<f>``, or ``<x:f>`` under a prefix) in a sheet's XML. XML text and attribute
+# values cannot hold an unescaped "<", so a match is markup.
+POLA_RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+@dataclass(frozen=True)
+class CiriLembar:
+    """What one look at a sheet's raw XML finds: whether it may hold formulas, merged cells.
+    Both are True when the XML is not in an ASCII-compatible encoding (UTF-16, or UTF-8 with a
+    byte-order mark): the full parse then decides."""
+
+    rumus: bool
+    digabung: bool
+
+
+def ciri_lembar(worksheet) -> CiriLembar:
+    """Lets the reader skip the two extra parses of the sheet (formulas, merged cells) that most
+    files do not need: a 5,000-line sheet is about 9 MB of XML, and each parse of it takes
+    longer than this look at its bytes (read a megabyte at a time, each piece overlapping the
+    last, so no markup is missed where two pieces meet)."""
+    rumus = digabung = False
+    tail = b""
+    with worksheet._get_source() as source:  # openpyxl's own handle on the sheet's XML part
+        first = source.read(2**20)
+        if first.lstrip()[:1] != b"<":
+            return CiriLembar(rumus=True, digabung=True)
+        chunk = first
+        while chunk and not (rumus and digabung):
+            text = tail + chunk
+            rumus = rumus or POLA_RUMUS.search(text) is not None
+            digabung = digabung or b"mergeCell" in text
+            tail = text[-64:]
+            chunk = source.read(2**20)
+    return CiriLembar(rumus=rumus, digabung=digabung)
 
 
 def sel_digabung(worksheet) -> list[str]:

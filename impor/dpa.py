@@ -1,5 +1,6 @@
 """The DPA and RKO import against the database: what each row of the file would create or change
-(``rencana_dpa``, read only) and the writes (``terapkan_dpa``), through ``kegiatan.services``.
+(``rencana_dpa``, read only) and the writes (``terapkan_dpa``): the rows and history rows that
+``kegiatan.services`` writes line by line, written table by table in batches.
 
 Rules:
 
@@ -27,6 +28,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from kegiatan import services as kegiatan_services
 from kegiatan.models import DPA, RKO, RiwayatPagu, SubKegiatan, SumberDana
@@ -37,6 +39,7 @@ from realisasi.models import Realisasi
 from .parsers import BarisDPA, Galat
 
 ZERO = Decimal(0)
+BATCH = 500  # rows per INSERT / UPDATE of the apply (fewer where the engine limits parameters)
 BARU, DIUBAH, TETAP = "baru", "diubah", "tetap"
 LABEL_AKSI = {BARU: "Baru", DIUBAH: "Diubah", TETAP: "Tetap"}
 LABEL_RINGKASAN = {
@@ -88,6 +91,7 @@ class RencanaDPA:
     pagu_berubah: bool = False
     rko_baru: list[tuple[Decimal, Decimal]] | None = None  # None: the RKO is not written
     rko_bulan_berubah: int = 0
+    rko_lama: dict[int, RKO] = field(default_factory=dict)  # bulan -> the line's RKO row
     catatan: list[str] = field(default_factory=list)
 
     @property
@@ -155,9 +159,10 @@ def rencana_dpa(
     # The plans, pagu histories and money of the year's lines of the PD in the file (a superset
     # of the lines the file names, read without a list of ids that grows with the file).
     lines_of_pd = {"dpa__tahun": tahun, "dpa__perangkat_daerah__in": pds.values()}
-    rko = defaultdict(dict)
+    rko, rko_baris = defaultdict(dict), defaultdict(dict)
     for target in RKO.objects.filter(**lines_of_pd).order_by():
         rko[target.dpa_id][target.bulan] = (target.target_fisik, target.target_keuangan)
+        rko_baris[target.dpa_id][target.bulan] = target
     riwayat = defaultdict(list)
     for item in RiwayatPagu.objects.filter(**lines_of_pd).order_by("tanggal_berlaku"):
         riwayat[item.dpa_id].append(item)
@@ -209,6 +214,7 @@ def rencana_dpa(
         if dpa is None:
             galat.extend(_rencana_baru(item, fase, tanggal_berlaku))
         else:
+            item.rko_lama = rko_baris[dpa.pk]
             keadaan.append(
                 _keadaan(dpa, rko[dpa.pk], riwayat[dpa.pk], realisasi.get(dpa.pk) or ZERO)
             )
@@ -391,44 +397,146 @@ def terapkan_dpa(
     fase: str,
     tanggal_berlaku: datetime.date | None,
     keterangan: str,
+    by=None,
 ) -> None:
-    """Write the plan. The caller holds the transaction (and the locks) and has checked that
-    the plan is the one previewed."""
-    for item in rencana:
-        row = item.sumber
-        if item.aksi == BARU:
-            dpa = kegiatan_services.dpa_create(
-                tahun=tahun,
-                perangkat_daerah=item.perangkat_daerah,
-                sub_kegiatan=item.sub_kegiatan,
-                sumber_dana=item.sumber_dana,
-                pagu=ZERO if fase else row.pagu,
-                **_fields(row),
+    """Write the plan: the same rows, and history rows (user ``by``, reason ``keterangan``), as
+    ``dpa_create``, ``pagu_change`` and ``rko_set`` of ``kegiatan.services`` write line by line,
+    but table by table in batches of ``BATCH`` rows: a file of 5,000 new lines takes about 300
+    statements on PostgreSQL (1,000 on SQLite, whose statements hold at most 999 parameters)
+    instead of a quarter of a million.
+
+    The caller holds the transaction (and the locks) and has just made the plan again and checked
+    that it is the one previewed, so the rules those services check with a query per line hold
+    already: each field passed the model's validation in the plan, a new line's key is free, and
+    a new pagu is dated after the line's last change (it becomes the current pagu). The RKO rules
+    (``validate_rko``) are checked again here; the database's constraints stay the last guard."""
+    riwayat = _Riwayat(user=by, alasan=keterangan)
+    baru = [item for item in rencana if item.aksi == BARU]
+    dibuat = _buat_dpa(baru, tahun=tahun, fase=fase, riwayat=riwayat)
+    pasangan = list(zip(baru, dibuat, strict=True))
+    pasangan += [(item, item.dpa) for item in rencana if item.aksi == DIUBAH]
+    _ubah_bidang([(item, dpa) for item, dpa in pasangan if item.bidang], riwayat)
+    _ubah_pagu(
+        [(item, dpa) for item, dpa in pasangan if item.pagu_berubah],
+        fase=fase,
+        tanggal_berlaku=tanggal_berlaku,
+        keterangan=keterangan,
+        riwayat=riwayat,
+    )
+    _tulis_rko([(item, dpa) for item, dpa in pasangan if item.rko_baru is not None], riwayat)
+
+
+@dataclass
+class _Riwayat:
+    """django-simple-history's bulk writes, naming on every history row the user and reason that
+    ``impor.services.riwayat_atas_nama`` puts on the rows of one-by-one saves (its signal is not
+    sent for bulk writes)."""
+
+    user: object
+    alasan: str
+
+    def buat(self, model, objs: list) -> list:
+        if not objs:
+            return []
+        return bulk_create_with_history(
+            objs,
+            model,
+            batch_size=BATCH,
+            default_user=self.user,
+            default_change_reason=self.alasan,
+        )
+
+    def ubah(self, model, objs: list, fields: list[str]) -> None:
+        if objs:
+            bulk_update_with_history(
+                objs,
+                model,
+                fields,
+                batch_size=BATCH,
+                default_user=self.user,
+                default_change_reason=self.alasan,
             )
-            if fase:
-                kegiatan_services.pagu_change(
-                    dpa=dpa,
-                    fase=fase,
-                    tanggal_berlaku=tanggal_berlaku,
-                    pagu=row.pagu,
-                    keterangan=keterangan,
+
+
+def _buat_dpa(items: list[RencanaDPA], *, tahun: int, fase: str, riwayat: _Riwayat) -> list[DPA]:
+    """``dpa_create`` of each new line: the line with its murni pagu (0 in a budget phase, whose
+    pagu comes in ``_ubah_pagu``) and the murni row of its pagu history, from 1 January."""
+    lines = []
+    for item in items:
+        dpa = DPA(
+            tahun=tahun,
+            perangkat_daerah=item.perangkat_daerah,
+            sub_kegiatan=item.sub_kegiatan,
+            sumber_dana=item.sumber_dana,
+            pagu=ZERO if fase else item.pagu,
+            **_fields(item.sumber),
+        )
+        dpa.nama_sub_kegiatan = dpa.nama_sub_kegiatan or item.sub_kegiatan.nama  # as DPA.save()
+        lines.append(dpa)
+    lines = riwayat.buat(DPA, lines)
+    murni = datetime.date(tahun, 1, 1)
+    riwayat.buat(
+        RiwayatPagu,
+        [
+            RiwayatPagu(dpa=dpa, fase=RiwayatPagu.Fase.MURNI, tanggal_berlaku=murni, pagu=dpa.pagu)
+            for dpa in lines
+        ],
+    )
+    return lines
+
+
+def _ubah_bidang(pasangan: list[tuple[RencanaDPA, DPA]], riwayat: _Riwayat) -> None:
+    """The descriptive fields the file changes; a line whose other fields stay keeps their value
+    (written again unchanged)."""
+    for item, dpa in pasangan:
+        for name, (_old, new) in item.bidang.items():
+            setattr(dpa, name, new)
+    fields = sorted({name for item, _dpa in pasangan for name in item.bidang})
+    riwayat.ubah(DPA, [dpa for _item, dpa in pasangan], fields)
+
+
+def _ubah_pagu(
+    pasangan: list[tuple[RencanaDPA, DPA]],
+    *,
+    fase: str,
+    tanggal_berlaku: datetime.date | None,
+    keterangan: str,
+    riwayat: _Riwayat,
+) -> None:
+    """``pagu_change`` of each line: the phase's row of its pagu history, then the line's current
+    pagu (the new row is the latest: the plan refused a date not after the last change)."""
+    riwayat.buat(
+        RiwayatPagu,
+        [
+            RiwayatPagu(
+                dpa=dpa,
+                fase=fase,
+                tanggal_berlaku=tanggal_berlaku,
+                pagu=item.pagu,
+                keterangan=keterangan,
+            )
+            for item, dpa in pasangan
+        ],
+    )
+    for item, dpa in pasangan:
+        dpa.pagu = item.pagu
+    riwayat.ubah(DPA, [dpa for _item, dpa in pasangan], ["pagu"])
+
+
+def _tulis_rko(pasangan: list[tuple[RencanaDPA, DPA]], riwayat: _Riwayat) -> None:
+    """``rko_set`` of each line: its 12 months checked against its pagu, then each month that is
+    missing created and each that differs updated; a month that is the same is not written."""
+    baru, diubah = [], []
+    for item, dpa in pasangan:
+        kegiatan_services.validate_rko(dpa.pagu, item.rko_baru)
+        for bulan, (fisik, uang) in enumerate(item.rko_baru, start=1):
+            rko = item.rko_lama.get(bulan)
+            if rko is None:
+                baru.append(
+                    RKO(dpa_id=dpa.pk, bulan=bulan, target_fisik=fisik, target_keuangan=uang)
                 )
-        elif item.aksi == DIUBAH:
-            dpa = item.dpa
-            if item.bidang:
-                for name, (_old, new) in item.bidang.items():
-                    setattr(dpa, name, new)
-                dpa.full_clean()
-                dpa.save(update_fields=list(item.bidang))
-            if item.pagu_berubah:
-                kegiatan_services.pagu_change(
-                    dpa=dpa,
-                    fase=fase,
-                    tanggal_berlaku=tanggal_berlaku,
-                    pagu=row.pagu,
-                    keterangan=keterangan,
-                )
-        else:
-            continue
-        if item.rko_baru is not None:
-            kegiatan_services.rko_set(dpa=dpa, targets=item.rko_baru)
+            elif (rko.target_fisik, rko.target_keuangan) != (fisik, uang):
+                rko.target_fisik, rko.target_keuangan = fisik, uang
+                diubah.append(rko)
+    riwayat.buat(RKO, baru)
+    riwayat.ubah(RKO, diubah, ["target_fisik", "target_keuangan"])

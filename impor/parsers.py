@@ -510,15 +510,17 @@ def _baca_lembar(
     sheet = _cari_lembar(book, nama, pembaca)
     if sheet is None:
         return None, iter(())
-    ws_nilai, ws_rumus = book.nilai[sheet], book.rumus[sheet]
+    ws_nilai = book.nilai[sheet]
+    ciri = berkas.ciri_lembar(ws_nilai)
     # The size a file declares can be wrong (some programs write "A1"): read every row.
     ws_nilai.reset_dimensions()
-    ws_rumus.reset_dimensions()
-    rows = zip(
-        ws_nilai.iter_rows(max_col=KOLOM_MAKS),
-        ws_rumus.iter_rows(max_col=KOLOM_MAKS),
-        strict=True,
-    )
+    baris_nilai = ws_nilai.iter_rows(max_col=KOLOM_MAKS)
+    if ciri.rumus:
+        ws_rumus = book.rumus[sheet]
+        ws_rumus.reset_dimensions()
+        rows = zip(baris_nilai, ws_rumus.iter_rows(max_col=KOLOM_MAKS), strict=True)
+    else:
+        rows = ((cells, None) for cells in baris_nilai)  # no formula to tell apart
     first = next(rows, None)
     titles: dict[str, int] = {}
     raw: dict[int, str] = {}
@@ -546,10 +548,14 @@ def _baca_lembar(
             baris=BARIS_JUDUL,
         )
         return None, iter(())
-    return lembar, _baris_data(rows, lembar, ws_rumus, pembaca, maks_baris)
+    return lembar, _baris_data(rows, lembar, ws_nilai, ciri, pembaca, maks_baris)
 
 
-def _baris_data(rows, lembar: Lembar, ws_rumus, pembaca: Pembaca, maks_baris: int):
+def _baris_data(
+    rows, lembar: Lembar, ws, ciri: berkas.CiriLembar, pembaca: Pembaca, maks_baris: int
+):
+    """The rows (their cells, and the same cells of the formula workbook or None), each
+    non-empty one as (row number, known column -> cell); then the merged cells as errors."""
     jumlah = 0
     # openpyxl yields every row from the second on, filling the gaps, so the position is the row.
     for nomor, (cells_nilai, cells_rumus) in enumerate(rows, start=BARIS_JUDUL + 1):
@@ -562,7 +568,8 @@ def _baris_data(rows, lembar: Lembar, ws_rumus, pembaca: Pembaca, maks_baris: in
             return
         isian = {}
         for kunci, index in lembar.kolom.items():
-            cell_nilai, cell_rumus = cells_nilai[index - 1], cells_rumus[index - 1]
+            cell_nilai = cells_nilai[index - 1]
+            cell_rumus = None if cells_rumus is None else cells_rumus[index - 1]
             rumus = ""
             if getattr(cell_rumus, "data_type", None) == "f":
                 rumus = str(getattr(cell_rumus.value, "text", cell_rumus.value))
@@ -584,7 +591,7 @@ def _baris_data(rows, lembar: Lembar, ws_rumus, pembaca: Pembaca, maks_baris: in
             )
             return
         yield nomor, isian
-    for ref in berkas.sel_digabung(ws_rumus):
+    for ref in berkas.sel_digabung(ws) if ciri.digabung else ():
         min_col, min_row, _max_col, _max_row = range_boundaries(ref)
         pembaca.tambah(
             f"Sel digabung (merge) {ref} tidak diizinkan. Pisahkan sel (Unmerge) lalu isi setiap "

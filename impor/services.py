@@ -282,6 +282,7 @@ def impor_terapkan(*, impor: Impor, by) -> Impor:
                         fase=impor.fase,
                         tanggal_berlaku=impor.tanggal_berlaku,
                         keterangan=alasan,
+                        by=by,
                     )
                 else:
                     impor_sp2d.terapkan_sp2d(hasil.rencana, by=by, alasan=alasan)

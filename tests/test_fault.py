@@ -412,3 +412,87 @@ def test_an_import_interrupted_after_any_write_changes_nothing(
     impor.refresh_from_db()
     assert impor.status == Impor.Status.DITERAPKAN
     assert Realisasi.objects.get(dpa=a, bulan=3).realisasi_keuangan == 60 * JT
+
+
+@pytest.fixture
+def impor_perubahan(dinkes, dpupr, puskesmas, jalan, apbd, admin_user, july_5):
+    """A DPA import of the perubahan from 15 September, previewed: a new line, a line with a new
+    pagu, lokasi and plan, and a line whose plan changes in two months. Each kind of write the
+    apply makes (new rows, changed rows, and the history of each) is in it."""
+    from impor.models import Impor
+
+    from .test_impor import baris_dpa, buku_dpa, unggah
+
+    a = make_dpa(dinkes, puskesmas, apbd, 1200 * JT)
+    make_dpa(dpupr, jalan, apbd, 600 * JT)
+    report(a, 3, 20, 100 * JT)
+    make_sub_kegiatan("1.02.02.2.01.0020")
+    changed_months = baris_dpa("1.03.01", "1.03.10.2.01.0010", "PAD", 600 * JT)
+    changed_months.update(fisik_3=Decimal(20), fisik_4=Decimal(30))
+    data = buku_dpa(
+        [
+            baris_dpa("1.02.01", "1.02.02.2.01.0002", "PAD", 900 * JT, lokasi="Desa Baru"),
+            changed_months,
+            baris_dpa("1.02.01", "1.02.02.2.01.0020", "PAD", 300 * JT),
+        ]
+    )
+    impor = unggah(data, by=admin_user, fase="perubahan", tanggal=datetime.date(2026, 9, 15))
+    assert impor.status == Impor.Status.PRATINJAU, impor.galat
+    assert (impor.ringkasan["baru"], impor.ringkasan["diubah"]) == (1, 2)
+    return impor
+
+
+def impor_state():
+    from impor.models import Impor
+
+    from .test_impor import sidik_data
+
+    return sidik_data(), list(Impor.objects.values_list("pk", "status"))
+
+
+def test_a_dpa_import_interrupted_after_any_write_changes_nothing(impor_perubahan, admin_user):
+    """The batched apply (new lines, their pagu history, changed lines, new and changed RKO
+    months, and the history of each) with a fault after its 1st, 2nd, … write."""
+    from impor import services as impor_services
+    from impor.models import Impor
+
+    faults = interrupt_at_every_write(
+        lambda: impor_services.impor_terapkan(impor=impor_perubahan, by=admin_user),
+        impor_state,
+    )
+    assert faults >= 14, "each table's rows and their history are separate writes"
+    impor_perubahan.refresh_from_db()
+    assert impor_perubahan.status == Impor.Status.DITERAPKAN
+    assert sorted(DPA.objects.values_list("pagu", flat=True)) == [300 * JT, 600 * JT, 900 * JT]
+
+
+@pytest.mark.parametrize(
+    ("target", "name"),
+    [
+        (HistoryManager, "bulk_history_create"),
+        (QuerySet, "bulk_update"),
+        (QuerySet, "bulk_create"),
+    ],
+)
+def test_a_dpa_import_whose_library_fails_after_writing_changes_nothing(
+    monkeypatch, impor_perubahan, admin_user, target, name
+):
+    from impor import services as impor_services
+    from impor.models import Impor
+
+    original = getattr(target, name)
+    calls = []
+
+    def fails_after(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        calls.append(name)
+        raise Gangguan(f"{name} gagal setelah menulis")
+
+    before = impor_state()
+    monkeypatch.setattr(target, name, fails_after)
+    with pytest.raises(Gangguan):
+        impor_services.impor_terapkan(impor=impor_perubahan, by=admin_user)
+    assert calls == [name]
+    assert impor_state() == before
+    impor_perubahan.refresh_from_db()
+    assert impor_perubahan.status == Impor.Status.PRATINJAU  # it may be applied again

@@ -331,6 +331,48 @@ def test_merged_cells_are_errors():
     assert any("Sel digabung (merge) A2:A3" in g.pesan and g.sel == "A2" for g in galat)
 
 
+def test_the_sheet_is_parsed_again_only_for_the_formulas_or_merged_cells_it_holds():
+    """Most files have neither: their sheet is parsed once (a 5,000-line sheet is 9 MB of XML)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    row = baris_dpa("1.02.01", "1.02.02.2.01.0002", "PAD", 1200)
+
+    def validation_list(wb, ws):  # a <formula1> in the sheet's XML, which is not a formula cell
+        rule = DataValidation(type="list", formula1='"PAD,DAKF"')
+        ws.add_data_validation(rule)
+        rule.add("D2:D10")
+
+    def formula(wb, ws):
+        ws.cell(row=2, column=POSISI["pagu"]).value = "=600*2"
+
+    def merge(wb, ws):
+        ws.merge_cells("F2:G2")
+
+    def ciri(ubah) -> berkas.CiriLembar:
+        with berkas.buka(buku_dpa([row], ubah=ubah)) as book:
+            return berkas.ciri_lembar(book.nilai["DPA"])
+
+    assert ciri(validation_list) == berkas.CiriLembar(rumus=False, digabung=False)
+    assert ciri(formula) == berkas.CiriLembar(rumus=True, digabung=False)
+    assert ciri(merge) == berkas.CiriLembar(rumus=False, digabung=True)
+    for markup in (b"<f>A1*2</f>", b'<f t="shared" si="0"/>', b"<x:f>A1</x:f>"):
+        assert berkas.POLA_RUMUS.search(markup), markup
+    for markup in (b"<formula1>$A$1</formula1>", b"<fill/>", b"<t>f</t>"):
+        assert not berkas.POLA_RUMUS.search(markup), markup
+
+    class XmlSaja:  # a sheet part as openpyxl hands it over, read a megabyte at a time
+        def __init__(self, xml: bytes):
+            self.xml = xml
+
+        def _get_source(self):
+            return io.BytesIO(self.xml)
+
+    straddling = b"<worksheet>" + b" " * (2**20 - 13) + b"<f>A1</f><mergeCell ref='A2:A3'/>"
+    assert berkas.ciri_lembar(XmlSaja(straddling)) == berkas.CiriLembar(True, True)
+    utf16 = "<worksheet><c><v>1</v></c></worksheet>".encode("utf-16")
+    assert berkas.ciri_lembar(XmlSaja(utf16)) == berkas.CiriLembar(True, True)  # parsed in full
+
+
 def test_a_missing_or_renamed_sheet_is_an_error():
     row = baris_dpa("1.02.01", "1.02.02.2.01.0002", "PAD", 1200)
     (item,) = parsers.baca_dpa(buku_dpa([row], lembar="Data"))[1]
