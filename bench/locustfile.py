@@ -1,7 +1,10 @@
 """The load test's simulated users (locust, headless, started by ``bench/load.py``).
 
 Operators log in, open their PD's entry page for the current month and save it (every line:
-fisik 100%, money 0, a kendala note — drafts, which no report counts); admins and pimpinan log in
+fisik 100%, money 0, a kendala note) as a draft twice, then submit it (ajukan): a submitted row
+counts in this year's figures, so every submission makes the reports compute this year's figures
+again (laporan.cache) — ~30 times a minute at 50 users, the busiest end of a quarter. After
+submitting, an operator opens their dashboard instead. Admins and pimpinan log in
 and open the dashboard and the reports, and download Excel files when the pages offer them. People
 pace: an operator saves every 10–30 s (typing 150 lines takes longer; this is the busy end), an
 admin opens something every 3–10 s. Every request's time is written, by kind, to the JSON file
@@ -90,15 +93,25 @@ class Operator(Pengguna):
     role = "operator"
     wait_time = between(10, 30)
 
+    DRAFT_SEBELUM_AJUKAN = 2
+
     def on_start(self):
         self.username, self.url = OPERATOR[next(_nomor) % len(OPERATOR)]
+        self.disimpan, self.diajukan = 0, False
         super().on_start()
 
     @task
     def simpan(self):
+        if self.diajukan:
+            self.buka("/", "beranda operator")
+            return
         page = self.buka(self.url, "entri: buka")
         token = CSRF.search(page.content)
-        data = {"action": "simpan", "csrfmiddlewaretoken": token.group(1).decode() if token else ""}
+        ajukan = self.disimpan >= self.DRAFT_SEBELUM_AJUKAN
+        data = {
+            "action": "ajukan" if ajukan else "simpan",
+            "csrfmiddlewaretoken": token.group(1).decode() if token else "",
+        }
         for prefix, versi in VERSI.findall(page.content):
             p = prefix.decode()
             data.update(
@@ -113,7 +126,7 @@ class Operator(Pengguna):
         with self.client.post(
             self.url,
             data,
-            name="entri: simpan",
+            name="entri: ajukan" if ajukan else "entri: simpan",
             context={"jenis": "simpan"},
             allow_redirects=False,
             catch_response=True,
@@ -122,6 +135,9 @@ class Operator(Pengguna):
                 r.failure(f"{r.status_code}")
             elif len(data) < 7:
                 r.failure("halaman entri tanpa baris isian")
+            else:
+                self.disimpan += 1
+                self.diajukan = ajukan
 
 
 class Admin(Pengguna):

@@ -288,7 +288,11 @@ def sasaran(hasil_engine: dict[str, dict], beban_hasil: dict | None) -> list[str
                     h["median_ms"] < TARGET_HALAMAN_MS,
                     f"{h['nama']} median {_f(h['median_ms'])} ms < {TARGET_HALAMAN_MS} ms (PG)",
                 )
-            if h["grup"] == "laporan" and h["rasio"] is not None:
+            if h["grup"] == "laporan-sesudah-lapor" and engine == "postgresql":
+                out.append(f"- INFO: {h['nama']} median {_f(h['median_ms'])} ms (PG)")
+            # How close a page is to its SQL is judged with nothing cached: the page computes
+            # every figure itself, as the SQL does.
+            if h["grup"] == "laporan-dingin" and h["rasio"] is not None:
                 cek(
                     h["rasio"] <= TARGET_RASIO,
                     f"{h['nama']} ÷ SQL {_f(h['rasio'])} ≤ {TARGET_RASIO} ({engine})",
