@@ -13,12 +13,14 @@ A view asks ``diminta(request)`` after it has built its data and returns
 
 import dataclasses
 import datetime
+import functools
 import io
 import re
 import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, HttpResponse
@@ -26,9 +28,10 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import Outline
@@ -180,10 +183,23 @@ def _display_width(value, number_format) -> int:
 LINE_HEIGHT = 15  # points: one line of 11 pt text
 
 
+@functools.lru_cache(maxsize=4096)
 def _line_count(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` characters wide."""
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    Remembered for the last few thousand texts (wrapping is slow): on the thousands of rows of
+    every DPA line the same sub kegiatan names, places and kendala come back again and again."""
     chars = max(int(width) - 1, 1)
     return sum(max(1, len(textwrap.wrap(part, chars))) for part in text.splitlines() or [""])
+
+
+class _ColumnStyle(NamedTuple):
+    """How a column of one kind of table row is styled: its number format, and openpyxl's style
+    arrays for a cell with a value and for an empty cell (which has no number format)."""
+
+    number_format: str | None
+    with_value: StyleArray
+    empty: StyleArray
 
 
 class Lembar:
@@ -210,6 +226,7 @@ class Lembar:
         self.row = 0
         self.widths = [max(len(word) for word in k.judul.split()) + 2 for k in kolom]
         self._wrapped = []  # (row, [(column, text)]) whose height waits for the final widths
+        self._row_kinds = {}  # see _row_styles
         self.first_data_row = len(kop.baris(subjudul)) + 3
         header_row = self.first_data_row - 1
         ws = self.ws
@@ -240,6 +257,8 @@ class Lembar:
         self._append(header, texts=[(i, k.judul) for i, k in enumerate(kolom)])
 
     def _cell(self, value, *, font=None, fill=None, border=None, align=None, number_format=None):
+        """A cell styled one attribute at a time: for the few cells of the title block, the
+        header and the notes (a table row takes its styles from ``_row_styles``)."""
         cell = WriteOnlyCell(self.ws, value)
         if font is not None:
             cell.font = font
@@ -252,6 +271,46 @@ class Lembar:
         if number_format is not None:
             cell.number_format = number_format
         return cell
+
+    def _row_styles(self, gaya, warna, kolom_warna, formats) -> list[_ColumnStyle]:
+        """The style of each cell of a table row of this kind, worked out once per sheet.
+
+        Setting ``cell.font`` (and the fill, border, alignment, number format) makes openpyxl
+        hash the style object to find it in the workbook's list: done for every cell, that was
+        more than half the time of the export of every DPA line. A sheet has a few kinds of row,
+        so each column's style is set once on a throwaway cell; the row's cells are created with
+        the result, openpyxl's array of indices into those lists (each cell gets its own copy).
+        """
+        key = (gaya, warna, kolom_warna, None if formats is None else tuple(formats))
+        styles = self._row_kinds.get(key)
+        if styles is None:
+            styles = self._row_kinds[key] = [
+                self._column_style(index, kolom, gaya, warna, kolom_warna, formats)
+                for index, kolom in enumerate(self.kolom)
+            ]
+        return styles
+
+    def _column_style(self, index, kolom, gaya, warna, kolom_warna, formats) -> _ColumnStyle:
+        """Column ``index`` of a row of this kind: its font, fill, border, alignment and number
+        format, set on throwaway cells."""
+        number_format = kolom.format
+        if formats is not None and formats[index] is not None:
+            number_format = formats[index]
+        bold = gaya in _ROW_FILL
+        font, fill = (_BOLD if bold else None), _ROW_FILL.get(gaya)
+        if warna is not None and index == kolom_warna:
+            fill, font = _FILLS[warna], _FONTS[(warna, int(bold))]
+        style = {
+            "font": font,
+            "fill": fill,
+            "border": _TOTAL_BORDER if gaya == "total" else _BORDER,
+            "align": _WRAP if number_format is None else _TOP,
+        }
+        empty = self._cell(None, **style)._style
+        if number_format is None:
+            return _ColumnStyle(None, empty, empty)
+        with_value = self._cell(None, **style, number_format=number_format)._style
+        return _ColumnStyle(number_format, with_value, empty)
 
     def _height(self, texts, widths) -> float | None:
         lines = max((_line_count(text, widths[i]) for i, text in texts), default=1)
@@ -287,36 +346,20 @@ class Lembar:
         """A table row. ``gaya``: "program", "kegiatan" (subtotals), "total" or plain;
         ``warna`` fills the cell at ``kolom_warna`` with the status colour; ``formats`` overrides
         the columns' number formats for this row (a row of mixed figures)."""
-        bold = gaya in _ROW_FILL
-        fill = _ROW_FILL.get(gaya)
-        border = _TOTAL_BORDER if gaya == "total" else _BORDER
+        styles = self._row_styles(gaya, warna, kolom_warna, formats)
         cells, texts = [], []
-        for index, (kolom, value) in enumerate(zip(self.kolom, values, strict=True)):
-            number_format = kolom.format
-            if formats is not None and formats[index] is not None:
-                number_format = formats[index]
-            font = _BOLD if bold else None
-            cell_fill = fill
-            if warna is not None and index == kolom_warna:
-                cell_fill, font = _FILLS[warna], _FONTS[(warna, int(bold))]
+        for index, (kolom, style, value) in enumerate(zip(self.kolom, styles, values, strict=True)):
             if value == "":
                 value = None
             elif isinstance(value, datetime.datetime):
                 value = timezone.localtime(value).replace(tzinfo=None)
             elif isinstance(value, str) and len(value) > kolom.lebar - 2:
                 texts.append((index, value))
-            cells.append(
-                self._cell(
-                    value,
-                    font=font,
-                    fill=cell_fill,
-                    border=border,
-                    align=_WRAP if number_format is None else _TOP,
-                    number_format=number_format if value is not None else None,
-                )
-            )
+            style_array = style.empty if value is None else style.with_value
+            cells.append(Cell(self.ws, row=1, column=1, value=value, style_array=style_array))
             if not self.write_only:
-                self.widths[index] = max(self.widths[index], _display_width(value, number_format))
+                width = _display_width(value, style.number_format)
+                self.widths[index] = max(self.widths[index], width)
         self._append(cells, level, texts)
 
     def catatan(self, text: str) -> None:

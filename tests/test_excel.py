@@ -290,6 +290,138 @@ def test_columns_are_wide_enough_for_their_figures(book, name):
                     assert width >= len(fmt.angka(cell.value)), cell.coordinate
 
 
+# --- How the cells look ------------------------------------------------------------------------
+
+GRID = ("thin", "00ADB5BD")
+# Status label: (fill, font colour), the screen's .warna-* colours.
+STATUS_LOOK = {
+    "Hijau tua": ("00146C43", "00FFFFFF"),
+    "Hijau": ("0075B798", "00000000"),
+    "Kuning": ("00FFDA6A", "00000000"),
+    "Merah muda": ("00F1AEB5", "00000000"),
+    "Merah": ("00DC3545", "00FFFFFF"),
+}
+
+
+def rgb(colour):
+    return colour.rgb if colour is not None and colour.type == "rgb" else None
+
+
+def looks(cell) -> dict:
+    """What a user sees of a cell's style."""
+    font, border, align = cell.font, cell.border, cell.alignment
+    return {
+        "bold": bool(font.b),
+        "colour": rgb(font.color),
+        "fill": cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None,
+        "left": (border.left.style, rgb(border.left.color)),
+        "top": (border.top.style, rgb(border.top.color)),
+        "wrap": bool(align.wrap_text),
+        "align": (align.horizontal, align.vertical),
+        "format": cell.number_format,
+    }
+
+
+def table_look(*, bold=False, colour=None, fill=None, top=GRID, wrap=False, format="General"):
+    """A table cell: grid borders, aligned to the top, text wrapped."""
+    return {
+        "bold": bold,
+        "colour": colour,
+        "fill": fill,
+        "left": GRID,
+        "top": top,
+        "wrap": wrap,
+        "align": (None, "top"),
+        "format": format,
+    }
+
+
+def text_look(**look):
+    return table_look(wrap=True, **look)
+
+
+def status_look(label, *, bold=False):
+    fill, colour = STATUS_LOOK[label]
+    return text_look(bold=bold, colour=colour, fill=fill)
+
+
+# (export, outline levels of its top group rows, their subgroups and its lines)
+OUTLINED = [("detail-pd", (0, 1, 2)), ("dpa-semua", (0, 1, 3))]
+
+
+@pytest.mark.parametrize(("name", "levels"), OUTLINED)
+def test_group_rows_are_bold_on_their_grey_and_lines_plain(book, name, levels):
+    ws = book(name).active
+    rows = [(ws.row_dimensions[row["Kode"].row].outlineLevel, row) for row in table(ws)]
+    top = next(row for level, row in rows if level == levels[0])
+    sub = next(row for level, row in rows if level == levels[1])
+    line = next(row for level, row in rows if level == levels[2])
+    assert looks(top["Uraian"]) == text_look(bold=True, fill="00E2E3E5")
+    assert looks(top["Sumber dana"]) == text_look(bold=True, fill="00E2E3E5")  # empty
+    assert looks(top["Pagu (Rp)"]) == table_look(bold=True, fill="00E2E3E5", format=RUPIAH)
+    assert looks(top["Bobot (%)"]) == table_look(bold=True, fill="00E2E3E5", format=PERSEN)
+    assert looks(sub["Uraian"]) == text_look(bold=True, fill="00F1F3F5")
+    assert looks(sub["Realisasi keuangan (Rp)"]) == table_look(
+        bold=True, fill="00F1F3F5", format=RUPIAH
+    )
+    assert looks(line["Uraian"]) == text_look()
+    assert looks(line["Pagu (Rp)"]) == table_look(format=RUPIAH)
+    assert looks(line["Realisasi keuangan (%)"]) == table_look(format=PERSEN)
+    total = rows[-1][1]
+    medium = ("medium", None)
+    assert looks(total["Uraian"]) == text_look(bold=True, fill="00E9ECEF", top=medium)
+    assert looks(total["Pagu (Rp)"]) == table_look(
+        bold=True, fill="00E9ECEF", top=medium, format=RUPIAH
+    )
+
+
+@pytest.mark.parametrize(("name", "levels"), OUTLINED)
+def test_status_cells_take_their_colour_and_the_row_its_weight(book, name, levels):
+    ws = book(name).active
+    rows = [(ws.row_dimensions[row["Kode"].row].outlineLevel, row) for row in table(ws)]
+    coloured = [(level, row) for level, row in rows if row["Status"].value in STATUS_LOOK]
+    lines = [row for level, row in coloured if level == levels[2]]
+    assert len({row["Status"].value for row in lines}) >= 2  # the demo has several colours
+    for row in lines:
+        assert looks(row["Status"]) == status_look(row["Status"].value), row["Status"].coordinate
+        assert looks(row["Capaian fisik"]) == text_look()  # only the status cell is coloured
+    for level, row in coloured:
+        if level == 0:  # a PD of every DPA line, or the pemda's total: bold
+            status = row["Status"]
+            expected = status_look(status.value, bold=True)
+            if row is rows[-1][1]:
+                expected["top"] = ("medium", None)
+            assert looks(status) == expected, status.coordinate
+
+
+@pytest.mark.parametrize("name", ["detail-pd", "dpa-semua", "rekap-pd"])
+def test_the_header_row_is_bold_centred_and_wrapped_on_grey(book, name):
+    ws = book(name).active
+    for cell in ws[header_row(ws)]:
+        assert looks(cell) == {
+            **text_look(bold=True, fill="00DEE2E6"),
+            "align": ("center", "center"),
+        }, cell.coordinate
+
+
+def test_an_empty_figure_cell_keeps_the_grid_but_no_number_format(book):
+    november = table(book("kurva-s").active)[10]  # not reported yet in October
+    assert november["Bulan"].value == "November"
+    assert looks(november["Target fisik 2026 (%)"]) == table_look(format=PERSEN)
+    assert november["Realisasi fisik 2026 (%)"].value is None
+    assert looks(november["Realisasi fisik 2026 (%)"]) == table_look()
+
+
+def test_dates_and_times_show_in_indonesian_long_form(book):
+    batas = table(book("kendala")["Rekomendasi"])[0]["Batas waktu"]
+    assert batas.is_date and looks(batas) == table_look(format="[$-421]d mmmm yyyy")
+    diajukan = [row["Terakhir diajukan"] for row in table(book("kepatuhan").active)]
+    stamped = [cell for cell in diajukan if cell.value is not None]
+    assert stamped, "the demo has submitted reports"
+    for cell in stamped:
+        assert cell.is_date and looks(cell) == table_look(format="[$-421]d mmmm yyyy hh:mm")
+
+
 # --- The figures are the screen's ---------------------------------------------------------------
 
 
