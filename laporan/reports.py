@@ -359,15 +359,16 @@ def kepatuhan(periode: Periode, dpa_queryset, perangkat_daerah_queryset) -> list
     )
     per_status: dict[int, dict[str, int]] = {}
     terakhir: dict[int, object] = {}
+    # From the lines to their row of the month (the index on realisasi (dpa, bulan)), not from
+    # every row of the month to its line.
     month = (
-        Realisasi.objects.filter(dpa__in=lines, bulan=periode.bulan)
-        .order_by()
-        .values("dpa__perangkat_daerah", "status")
-        .annotate(n=Count("pk"), terakhir=Max("diajukan_pada"))
+        lines.filter(realisasi__bulan=periode.bulan)
+        .values("perangkat_daerah", "realisasi__status")
+        .annotate(n=Count("realisasi"), terakhir=Max("realisasi__diajukan_pada"))
     )
     for row in month:
-        pd = row["dpa__perangkat_daerah"]
-        per_status.setdefault(pd, {})[row["status"]] = row["n"]
+        pd = row["perangkat_daerah"]
+        per_status.setdefault(pd, {})[row["realisasi__status"]] = row["n"]
         if row["terakhir"] is not None and (
             terakhir.get(pd) is None or row["terakhir"] > terakhir[pd]
         ):
@@ -407,10 +408,12 @@ def progres_pengadaan(periode: Periode, dpa_queryset):
         )
         .order_by("dpa__perangkat_daerah__kode")
     )
-    total = base.aggregate(
-        jumlah=Count("pk"),
-        hps=Sum("hps"),
-        nilai_kontrak=Sum("nilai_kontrak"),
-        **{f"tahap_{value}": Count("pk", filter=Q(tahap=value)) for value in stages.values},
-    )
-    return list(per_pd), total
+    rows = list(per_pd)
+    # The total is the sum of the PD rows (each package is in exactly one), not another query.
+    total = {"jumlah": 0, "hps": None, "nilai_kontrak": None}
+    total.update({f"tahap_{value}": 0 for value in stages.values})
+    for row in rows:
+        for name in total:
+            if row[name] is not None:
+                total[name] = (total[name] or 0) + row[name]
+    return rows, total
