@@ -89,6 +89,26 @@ def jalan(db):
     return make_sub_kegiatan("1.03.10.2.01.0010", "Rehabilitasi Jalan")
 
 
+JAKARTA = datetime.timezone(datetime.timedelta(hours=7))
+
+
+@pytest.fixture
+def july_5(time_machine):
+    """5 July 2026, 09.00 WIB (Jakarta)."""
+    time_machine.move_to(datetime.datetime(2026, 7, 5, 9, 0, tzinfo=JAKARTA), tick=False)
+
+
+@pytest.fixture
+def line_a(dinkes, puskesmas, apbd):
+    return make_dpa(dinkes, puskesmas, apbd, 1000 * JT)
+
+
+@pytest.fixture
+def line_b(dinkes, dak):
+    sub = make_sub_kegiatan("1.02.02.2.01.0003", "Pengadaan Alat Kesehatan")
+    return make_dpa(dinkes, sub, dak, 200 * JT)
+
+
 @pytest.fixture
 def lines(dinkes, dpupr, puskesmas, jalan, apbd):
     """Hand-computable lines: A (Dinkes, Rp 1 M cut to Rp 600 jt by refocusing on 15 May, no report

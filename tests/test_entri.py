@@ -25,29 +25,13 @@ from kegiatan.models import DPA, RKO, Kegiatan, Program, RiwayatPagu, SubKegiata
 from realisasi import services
 from realisasi.models import AturanPelaporan, BukaKunci, KunciBulan, Realisasi
 
-from .builders import JT, PASSWORD, make_dpa, make_sub_kegiatan, make_user, report
+from .builders import JT, PASSWORD, make_dpa, make_user, report
 
 JAKARTA = datetime.timezone(datetime.timedelta(hours=7))
 Status = Realisasi.Status
 
 
 # --- Setting --------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def july_5(time_machine):
-    time_machine.move_to(datetime.datetime(2026, 7, 5, 9, 0, tzinfo=JAKARTA), tick=False)
-
-
-@pytest.fixture
-def line_a(dinkes, puskesmas, apbd):
-    return make_dpa(dinkes, puskesmas, apbd, 1000 * JT)
-
-
-@pytest.fixture
-def line_b(dinkes, dak):
-    sub = make_sub_kegiatan("1.02.02.2.01.0003", "Pengadaan Alat Kesehatan")
-    return make_dpa(dinkes, sub, dak, 200 * JT)
 
 
 @pytest.fixture

@@ -20,28 +20,12 @@ from akun.models import Role
 from realisasi.forms import BarisRealisasiForm, TabelIsianRenderer
 from realisasi.models import Realisasi
 
-from .builders import JT, make_dpa, make_sub_kegiatan, make_user, report
+from .builders import JT, make_user, report
 from .test_entri import cell, client_for, entri_url, post, row_data
 
 JAKARTA = datetime.timezone(datetime.timedelta(hours=7))
 DJANGO_WIDGET_TEMPLATES = DjangoTemplates()
 KENDALA = "Tunggu \"lelang\" <ulang> & 'cek' ulang"
-
-
-@pytest.fixture
-def july_5(time_machine):
-    time_machine.move_to(datetime.datetime(2026, 7, 5, 9, 0, tzinfo=JAKARTA), tick=False)
-
-
-@pytest.fixture
-def line_a(dinkes, puskesmas, apbd):
-    return make_dpa(dinkes, puskesmas, apbd, 1000 * JT)
-
-
-@pytest.fixture
-def line_b(dinkes, dak):
-    sub = make_sub_kegiatan("1.02.02.2.01.0003", "Pengadaan Alat Kesehatan")
-    return make_dpa(dinkes, sub, dak, 200 * JT)
 
 
 def as_django_writes_it(form, name: str) -> str:

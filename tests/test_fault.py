@@ -101,11 +101,6 @@ def realisasi_state():
 
 
 @pytest.fixture
-def july_5(time_machine):
-    time_machine.move_to(datetime.datetime(2026, 7, 5, 9, 0, tzinfo=JAKARTA), tick=False)
-
-
-@pytest.fixture
 def dinkes_lines(dinkes, puskesmas, apbd, july_5):
     """Three Dinkes lines; June has a draft on the first, nothing yet on the others."""
     lines = [make_dpa(dinkes, puskesmas, apbd, 1000 * JT)]
@@ -150,6 +145,21 @@ def test_a_submission_interrupted_after_any_write_changes_nothing(
     assert set(june.values_list("realisasi_fisik", flat=True)) == {Decimal(50)}
 
 
+def fail_after_writing(monkeypatch, target, name) -> list[str]:
+    """Make ``target.name`` (a library's bulk write) do its writing, then raise; the returned list
+    records that it ran."""
+    original = getattr(target, name)
+    calls = []
+
+    def fails_after(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        calls.append(name)
+        raise Gangguan(f"{name} gagal setelah menulis")
+
+    monkeypatch.setattr(target, name, fails_after)
+    return calls
+
+
 @pytest.mark.parametrize(
     ("target", "name"),
     [
@@ -161,16 +171,8 @@ def test_a_submission_interrupted_after_any_write_changes_nothing(
 def test_a_submission_whose_library_fails_after_writing_changes_nothing(
     monkeypatch, dinkes, dinkes_lines, operator_dinkes, target, name
 ):
-    original = getattr(target, name)
-    calls = []
-
-    def fails_after(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        calls.append(name)
-        raise Gangguan(f"{name} gagal setelah menulis")
-
     before = realisasi_state()
-    monkeypatch.setattr(target, name, fails_after)
+    calls = fail_after_writing(monkeypatch, target, name)
     with pytest.raises(Gangguan):
         services.realisasi_save(
             perangkat_daerah=dinkes,
@@ -480,16 +482,8 @@ def test_a_dpa_import_whose_library_fails_after_writing_changes_nothing(
     from impor import services as impor_services
     from impor.models import Impor
 
-    original = getattr(target, name)
-    calls = []
-
-    def fails_after(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        calls.append(name)
-        raise Gangguan(f"{name} gagal setelah menulis")
-
     before = impor_state()
-    monkeypatch.setattr(target, name, fails_after)
+    calls = fail_after_writing(monkeypatch, target, name)
     with pytest.raises(Gangguan):
         impor_services.impor_terapkan(impor=impor_perubahan, by=admin_user)
     assert calls == [name]

@@ -253,11 +253,6 @@ def test_percent_reads_with_a_comma_or_a_point(value, separator):
 
 
 @pytest.fixture
-def july_5(time_machine):
-    time_machine.move_to(datetime.datetime(2026, 7, 5, 9, 0, tzinfo=JAKARTA), tick=False)
-
-
-@pytest.fixture
 def entry(dinkes, puskesmas, apbd, operator_dinkes, july_5):
     """Dinkes' two lines (Rp 1 M and Rp 200 jt, June target 50%), June open; the operator is
     logged in."""
