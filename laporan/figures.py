@@ -7,6 +7,7 @@ aggregated in the database; Python only divides the group's sums. The sums' rows
 ``laporan.cache`` while the data they come from is unchanged.
 """
 
+import contextlib
 import decimal
 from dataclasses import dataclass
 from decimal import Decimal
@@ -188,13 +189,7 @@ def _sums(periode: Periode, dpa_queryset, key: str | None = None) -> list[dict]:
         FROM ({lines_sql} {fence}) lines
         {"GROUP BY _kunci ORDER BY _kunci" if key is not None else ""}
     """
-
-    def run():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    rows = cache.rows(periode.tahun, sql, params, run)
+    rows = _rows(periode.tahun, sql, params)
     if key is None:
         return [dict(zip(GROUP_SUMS, map(_from_db, rows[0]), strict=True))]
     return [
@@ -330,23 +325,30 @@ def kurva_s(tahun: int, dpa_queryset=None, sampai_bulan: int = 12) -> list[Angka
     """
     params = [value for bulan in months for value in (bulan, akhir_bulan(tahun, bulan))]
     params += [*Realisasi.STATUS_TERLAPOR, *Realisasi.STATUS_TERLAPOR, *lines_params]
-
-    def run():
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # PostgreSQL's JIT (on by default) would compile this query for far longer (~1 s)
-                # than it runs (~0.1 s); off for this transaction only.
-                cursor.execute("SET LOCAL jit = off")
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    by_month = {row[0]: row[1:] for row in cache.rows(tahun, sql, params, run)}
+    # PostgreSQL's JIT (on by default) would compile this query for far longer (~1 s) than it
+    # runs (~0.1 s).
+    by_month = {row[0]: row[1:] for row in _rows(tahun, sql, params, jit=False)}
     kurva = []
     for bulan in months:
         row = by_month.get(bulan)
         sums = {} if row is None else dict(zip(GROUP_SUMS, map(_from_db, row), strict=True))
         kurva.append(Angka.from_sums(Periode(tahun, bulan), sums))
     return kurva
+
+
+def _rows(tahun: int, sql: str, params, *, jit: bool = True) -> list[tuple]:
+    """The rows of a query over ``tahun``'s figures, from ``laporan.cache`` while its data is
+    unchanged. ``jit=False`` turns PostgreSQL's JIT off for this query's transaction only."""
+
+    def run():
+        scope = contextlib.nullcontext() if jit else transaction.atomic()
+        with scope, connection.cursor() as cursor:
+            if not jit and connection.vendor == "postgresql":
+                cursor.execute("SET LOCAL jit = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    return cache.rows(tahun, sql, params, run)
 
 
 @dataclass(frozen=True)

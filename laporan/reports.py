@@ -369,10 +369,8 @@ def kepatuhan(periode: Periode, dpa_queryset, perangkat_daerah_queryset) -> list
     for row in month:
         pd = row["perangkat_daerah"]
         per_status.setdefault(pd, {})[row["realisasi__status"]] = row["n"]
-        if row["terakhir"] is not None and (
-            terakhir.get(pd) is None or row["terakhir"] > terakhir[pd]
-        ):
-            terakhir[pd] = row["terakhir"]
+        if row["terakhir"] is not None:
+            terakhir[pd] = max(row["terakhir"], terakhir.get(pd, row["terakhir"]))
     rows = []
     for pd in perangkat_daerah_queryset.filter(pk__in=list(jumlah_dpa)).order_by("kode"):
         counts = per_status.get(pd.pk, {})
