@@ -732,20 +732,27 @@ def baca_dpa(data: bytes) -> tuple[list[BarisDPA], list[Galat]]:
 
     Rows come back only when the whole file is free of errors; otherwise ``([], errors)``.
     """
+    return _baca_berkas(data, LEMBAR_DPA, DPA_KOLOM, BARIS_MAKS, _baca_baris_dpa, _ganda_dpa)
+
+
+def _baca_berkas(data: bytes, nama_lembar, kolom, maks_baris: int, baca_baris, cek_ganda):
+    """Read the sheet ``nama_lembar`` of an import workbook: each data row through
+    ``baca_baris`` (None for a row with errors), then ``cek_ganda`` over the rows read. The rows
+    come back only when the whole file is free of errors; otherwise ``([], errors)``."""
     pembaca = Pembaca()
-    rows: list[BarisDPA] = []
+    rows = []
     try:
         with berkas.buka(data) as book:
-            lembar, data_rows = _baca_lembar(book, LEMBAR_DPA, DPA_KOLOM, pembaca, BARIS_MAKS)
+            lembar, data_rows = _baca_lembar(book, nama_lembar, kolom, pembaca, maks_baris)
             for nomor, isian in data_rows:
-                row = _baca_baris_dpa(pembaca, lembar, nomor, isian)
+                row = baca_baris(pembaca, lembar, nomor, isian)
                 if row is not None:
                     rows.append(row)
     except BerkasDitolak as exc:
         return [], [Galat(exc.pesan)]
     if lembar is not None and not rows and not pembaca.galat:
-        pembaca.tambah("Lembar DPA tidak berisi baris data.", lembar=lembar.nama)
-    _ganda_dpa(rows, pembaca)
+        pembaca.tambah(f"Lembar {nama_lembar} tidak berisi baris data.", lembar=lembar.nama)
+    cek_ganda(rows, pembaca)
     if pembaca.galat:
         return [], urutkan(pembaca.galat)
     return rows, []
@@ -841,25 +848,9 @@ def baca_sp2d(data: bytes) -> tuple[list[BarisSP2D], list[Galat]]:
 
     Rows come back only when the whole file is free of errors; otherwise ``([], errors)``.
     """
-    pembaca = Pembaca()
-    rows: list[BarisSP2D] = []
-    try:
-        with berkas.buka(data) as book:
-            lembar, data_rows = _baca_lembar(
-                book, LEMBAR_SP2D, SP2D_KOLOM, pembaca, BARIS_MAKS_SP2D
-            )
-            for nomor, isian in data_rows:
-                row = _baca_baris_sp2d(pembaca, lembar, nomor, isian)
-                if row is not None:
-                    rows.append(row)
-    except BerkasDitolak as exc:
-        return [], [Galat(exc.pesan)]
-    if lembar is not None and not rows and not pembaca.galat:
-        pembaca.tambah("Lembar SP2D tidak berisi baris data.", lembar=lembar.nama)
-    _ganda_sp2d(rows, pembaca)
-    if pembaca.galat:
-        return [], urutkan(pembaca.galat)
-    return rows, []
+    return _baca_berkas(
+        data, LEMBAR_SP2D, SP2D_KOLOM, BARIS_MAKS_SP2D, _baca_baris_sp2d, _ganda_sp2d
+    )
 
 
 def _baca_baris_sp2d(pembaca: Pembaca, lembar: Lembar, nomor: int, isian: dict):
