@@ -10,26 +10,37 @@ who may see the line's PD — the media folder is never served as such.
 Only the PD's own operator adds or removes evidence, while the month is open
 (``realisasi.kunci``) and the month's Realisasi row is still editable (draft or dikembalikan, or no
 row yet).
+
+A stored file goes with its record, after the deleting transaction commits, whatever deleted it
+(``berkas_delete_after_commit``); ``berkas_yatim_find`` lists the files no record references,
+for ``manage.py bersihkan_bukti``.
 """
 
+import datetime
+import logging
 import os
+import posixpath
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from functools import partial
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.http import Http404
+from django.utils import timezone
 
 from akun import access
 from laporan.format import angka
 from perangkat_daerah.models import PerangkatDaerah
 
 from .kunci import StatusBulan, ensure_open, status_bulan
-from .models import BuktiDukung, Realisasi
+from .models import FOLDER_BUKTI, BuktiDukung, Realisasi
+
+logger = logging.getLogger(__name__)
 
 UKURAN_MAKS = 5 * 1024 * 1024  # bytes per file
 JUMLAH_MAKS = 10  # files per DPA line and month
@@ -417,14 +428,133 @@ def bukti_add(*, dpa, bulan: int, berkas, keterangan: str = "", by) -> BuktiDuku
 
 
 def bukti_delete(*, bukti: BuktiDukung, by) -> None:
-    """Remove one evidence file; the stored file goes once the transaction has committed."""
+    """Remove one evidence file; the stored file goes once the transaction has committed
+    (``berkas_delete_after_commit``)."""
     dpa = bukti.realisasi.dpa
     _require_owner(by, dpa)
     with transaction.atomic():
         ensure_open(dpa.perangkat_daerah, dpa.tahun, bukti.realisasi.bulan)
         realisasi = Realisasi.objects.select_for_update().get(pk=bukti.realisasi_id)
         _require_editable(realisasi)
-        storage, name = bukti.berkas.storage, bukti.berkas.name
         bukti._history_user = by
         bukti.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+
+
+# --- Stored files ---------------------------------------------------------------------------------
+
+
+def berkas_delete_after_commit(sender, instance: BuktiDukung, using: str, **kwargs) -> None:
+    """``post_delete`` of BuktiDukung: the record's stored file is deleted once the transaction
+    that deleted the record commits, and kept if it rolls back.
+
+    A signal rather than code in ``bukti_delete`` or ``BuktiDukung.delete()``, because evidence is
+    deleted on paths that never call either: the cascade from a Realisasi or a DPA line (the
+    admin, the demo rebuild), a queryset's ``delete()`` (the admin's bulk action). Django sends
+    ``post_delete`` for every row on all of them — only ``QuerySet.update()`` and raw SQL skip
+    signals, and neither deletes a record. STYLE.md warns against business rules in signals;
+    this is storage hygiene only, decides nothing and writes no row. A restore
+    (``cadangan.engine``) replaces the tables with SQL and sends no signal: it deletes no file.
+    """
+    name = instance.berkas.name
+    if name:
+        storage = instance.berkas.storage
+        transaction.on_commit(partial(_berkas_delete, storage, name, using), using=using)
+
+
+def _berkas_delete(storage, name: str, using: str) -> None:
+    """Delete the stored file ``name`` unless a record still references it. A failure is logged,
+    not raised: the record is already gone, and ``bersihkan_bukti`` finds the file later."""
+    try:
+        if BuktiDukung.objects.using(using).filter(berkas=name).exists():
+            return
+        storage.delete(name)
+    except Exception:
+        logger.exception(
+            "Berkas bukti %s tidak dapat dihapus dari penyimpanan; "
+            "jalankan manage.py bersihkan_bukti nanti.",
+            name,
+        )
+
+
+@dataclass(frozen=True)
+class BerkasYatim:
+    """A stored evidence file no record references."""
+
+    name: str
+    ukuran: int
+    diubah_pada: datetime.datetime
+
+
+@dataclass(frozen=True)
+class PemeriksaanBerkas:
+    """The evidence folder compared with the records."""
+
+    jumlah_rekaman: int  # BuktiDukung records
+    dirujuk: int  # stored files a record references
+    yatim: list[BerkasYatim]  # unreferenced and older than the minimum age
+    terlalu_baru: list[str]  # unreferenced but younger: perhaps an upload not committed yet
+
+
+def _stored_names(storage, folder: str):
+    """Every file name under ``folder`` of the storage, depth first, sorted."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}"
+    for sub in sorted(folders):
+        yield from _stored_names(storage, f"{folder}/{sub}")
+
+
+def berkas_yatim_find(
+    *, umur_minimal: datetime.timedelta, using: str = DEFAULT_DB_ALIAS
+) -> PemeriksaanBerkas:
+    """The files under ``FOLDER_BUKTI`` that no BuktiDukung record references.
+
+    A file younger than ``umur_minimal`` is never an orphan: ``bukti_add`` stores the file before
+    its record is committed, so a file of an upload in progress has no record yet. The folder is
+    listed before the records are read, so that a file stored in between is seen by neither and
+    is left alone.
+    """
+    storage = BuktiDukung._meta.get_field("berkas").storage
+    names = list(_stored_names(storage, FOLDER_BUKTI))
+    records = BuktiDukung.objects.using(using)
+    referenced = {
+        posixpath.normpath(name)
+        for name in records.values_list("berkas", flat=True).iterator()
+        if name
+    }
+    batas = timezone.now() - umur_minimal
+    dirujuk, yatim, terlalu_baru = 0, [], []
+    for name in names:
+        if posixpath.normpath(name) in referenced:
+            dirujuk += 1
+            continue
+        try:
+            diubah_pada = storage.get_modified_time(name)
+            ukuran = storage.size(name)
+        except FileNotFoundError:
+            continue  # deleted meanwhile
+        if diubah_pada > batas:
+            terlalu_baru.append(name)
+        else:
+            yatim.append(BerkasYatim(name, ukuran, diubah_pada))
+    return PemeriksaanBerkas(
+        jumlah_rekaman=records.count(), dirujuk=dirujuk, yatim=yatim, terlalu_baru=terlalu_baru
+    )
+
+
+def berkas_yatim_delete(
+    berkas: list[BerkasYatim], *, using: str = DEFAULT_DB_ALIAS
+) -> list[BerkasYatim]:
+    """Delete the orphan files found by ``berkas_yatim_find``; each is checked once more just
+    before, and kept if a record references it by then. The ones deleted."""
+    storage = BuktiDukung._meta.get_field("berkas").storage
+    deleted = []
+    for item in berkas:
+        if BuktiDukung.objects.using(using).filter(berkas=item.name).exists():
+            continue
+        storage.delete(item.name)
+        deleted.append(item)
+    return deleted

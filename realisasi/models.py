@@ -264,6 +264,11 @@ class CatatanBulanan(models.Model):
         return f"Catatan {self.perangkat_daerah} {self.bulan:02d}/{self.tahun}"
 
 
+# The storage folder every evidence file lives under, and nothing else does
+# (``manage.py bersihkan_bukti`` looks for orphans here only).
+FOLDER_BUKTI = "bukti"
+
+
 def bukti_upload_to(instance: "BuktiDukung", filename: str) -> str:
     """bukti/<tahun>/<pd id>/<bulan>/<random>.<ext>: the stored name never reuses the user's."""
     import os
@@ -272,13 +277,17 @@ def bukti_upload_to(instance: "BuktiDukung", filename: str) -> str:
     ext = os.path.splitext(filename)[1].lower()
     dpa = instance.realisasi.dpa
     return (
-        f"bukti/{dpa.tahun}/{dpa.perangkat_daerah_id}/{instance.realisasi.bulan:02d}/"
+        f"{FOLDER_BUKTI}/{dpa.tahun}/{dpa.perangkat_daerah_id}/{instance.realisasi.bulan:02d}/"
         f"{uuid.uuid4().hex}{ext}"
     )
 
 
 class BuktiDukung(models.Model):
-    """Evidence (photo or document) attached to one line's monthly realisasi."""
+    """Evidence (photo or document) attached to one line's monthly realisasi.
+
+    Its stored file goes when the record goes, however it is deleted (``realisasi.bukti``,
+    "Stored files").
+    """
 
     realisasi = models.ForeignKey(
         Realisasi, verbose_name="realisasi", on_delete=models.CASCADE, related_name="bukti"
