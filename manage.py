@@ -7,7 +7,12 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pok.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    from pok.env import SettingsError
+
+    try:
+        execute_from_command_line(sys.argv)
+    except SettingsError as error:  # what to set, in one line, not a traceback
+        sys.exit(f"SiPOK: {error}")
 
 
 if __name__ == "__main__":

@@ -10,47 +10,19 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from .env import SettingsError, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use true or false.")
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from exc
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set it in the environment (DEBUG=true allows a throwaway key)."
+        raise SettingsError(
+            "SECRET_KEY is not set: export SECRET_KEY='<a long random string>' for a server, "
+            "or DEBUG=true on a developer's machine (a throwaway key)."
         )
     SECRET_KEY = "django-insecure-development-only-" + "x" * 32
 
@@ -245,7 +217,7 @@ AXES_CLIENT_IP_CALLABLE = "akun.backends.client_ip"
 # any case SESSION_COOKIE_AGE seconds after it began.
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 60 * 60)
 if SESSION_IDLE_TIMEOUT <= 0 or SESSION_COOKIE_AGE <= 0:
-    raise ImproperlyConfigured("SESSION_IDLE_TIMEOUT and SESSION_COOKIE_AGE must be above 0.")
+    raise SettingsError("SESSION_IDLE_TIMEOUT and SESSION_COOKIE_AGE must be above 0.")
 
 # Only our own files: no inline script, style or event handler runs (tests/test_csp.py opens the
 # pages in Chromium and fails on any violation). Bootstrap's icons are data: images.

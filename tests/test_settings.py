@@ -76,3 +76,14 @@ def test_bad_environment_values_stop_the_start(env, message):
     result = manage("check", env={**PRODUCTION_ENV, **env})
     assert result.returncode != 0
     assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_manage_without_debug_or_secret_key_says_in_one_line_what_to_set():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+    result = manage("migrate", env=env)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "SiPOK: SECRET_KEY is not set: export SECRET_KEY='<a long random string>' for a server, "
+        "or DEBUG=true on a developer's machine (a throwaway key)."
+    ]
