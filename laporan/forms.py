@@ -16,7 +16,7 @@ TRIWULAN_CHOICES = [
 
 
 class FilterLaporan(forms.Form):
-    tahun = forms.TypedChoiceField(label="Tahun", coerce=int)
+    tahun = forms.TypedChoiceField(label="Tahun", coerce=int, required=False, empty_value=None)
     bulan = forms.TypedChoiceField(label="Bulan", choices=BULAN_CHOICES, coerce=int, required=False)
     triwulan = forms.TypedChoiceField(
         label="Triwulan", choices=TRIWULAN_CHOICES, coerce=int, required=False, empty_value=None
@@ -58,19 +58,18 @@ class FilterLaporan(forms.Form):
         ]
 
     def filters(self) -> dict:
-        """The cleaned filters, or the defaults when the query string is absent or wrong (the errors
-        stay on the form to be shown)."""
-        if not self.is_bound or not self.is_valid():
-            return {
-                "periode": self.default,
-                "perangkat_daerah": None,
-                "sumber_dana": None,
-            }
-        data = self.cleaned_data
+        """The cleaned filters. A field that is absent or wrong falls back to its own default (its
+        error stays on the form to be shown); the valid ones are kept: another PD's id in the
+        query string does not throw the period away."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # cleaned_data keeps the fields that are valid
+            data = self.cleaned_data
+        tahun = data.get("tahun") or self.default.tahun
         if data.get("triwulan"):
-            periode = Periode.triwulan_of(data["tahun"], data["triwulan"])
+            periode = Periode.triwulan_of(tahun, data["triwulan"])
         else:
-            periode = Periode(data["tahun"], data.get("bulan") or self.default.bulan)
+            periode = Periode(tahun, data.get("bulan") or self.default.bulan)
         return {
             "periode": periode,
             "perangkat_daerah": data.get("perangkat_daerah"),

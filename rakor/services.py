@@ -118,7 +118,7 @@ def rakor_finalise(*, rakor: Rakor, by) -> Rakor:
     if not by.is_superuser and getattr(by, "role", None) != "admin":
         raise PermissionDenied("Hanya Admin yang dapat memfinalkan Rakor.")
     today = timezone.localdate()
-    if (rakor.tahun, rakor.bulan_akhir) > (today.year, today.month):
+    if (rakor.tahun, rakor.bulan_akhir) >= (today.year, today.month):  # until its last month ends
         raise ValidationError("Triwulan ini belum berakhir; Rakor belum dapat difinalkan.")
     snapshot.freeze(rakor)
     periode = Periode(rakor.tahun, rakor.bulan_akhir)
