@@ -1,33 +1,30 @@
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
 
 from . import access
-
-# The apps whose records an Admin maintains in the Django admin ("axes": the login attempts, where
-# an admin can also lift a lockout).
-MASTER_DATA_APPS = {
-    "akun",
-    "perangkat_daerah",
-    "kegiatan",
-    "realisasi",
-    "pengadaan",
-    "laporan",
-    "axes",
-}
+from .models import User
 
 
 class RoleBackend(ModelBackend):
-    """Grants the Admin role the Django-admin permissions of the master data, so that a role is the
-    only thing to set on a user (no per-user permission lists to keep in step)."""
+    """Grants a role its Django-admin permissions, as ``akun.access`` decides them
+    (``has_data_induk_perm``), so that a role is the only thing to set on a user (no per-user
+    permission lists to keep in step).
+
+    A permission asked on an account the user may not manage (a superuser's, for an Admin who is
+    not one) is refused outright: no other backend, and no permission list, can grant it.
+    """
 
     def has_perm(self, user_obj, perm, obj=None):
-        if access.can_manage_master_data(user_obj) and perm.split(".", 1)[0] in MASTER_DATA_APPS:
+        if access.has_data_induk_perm(user_obj, perm, obj):
             return True
+        if isinstance(obj, User) and not access.may_manage_user(user_obj, obj):
+            raise PermissionDenied
         return super().has_perm(user_obj, perm, obj)
 
     def has_module_perms(self, user_obj, app_label):
-        if access.can_manage_master_data(user_obj) and app_label in MASTER_DATA_APPS:
+        if access.has_data_induk_module(user_obj, app_label):
             return True
         return super().has_module_perms(user_obj, app_label)
 

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver, reverse
 
-from akun.models import User
+from akun.models import Role, User
 from impor import services as impor_services
 from kegiatan.models import DPA, RKO
 from pengadaan.models import PaketPengadaan
@@ -26,7 +26,7 @@ from rakor import services as rakor_services
 from rakor.models import Arahan, PesertaRakor, Rakor, Rekomendasi
 from realisasi.models import BuktiDukung, KunciBulan, Realisasi
 
-from .builders import JT, make_dpa, report
+from .builders import JT, make_dpa, make_user, report
 
 ROLES = ["anonymous", "outsider", "owner", "admin", "pimpinan", "auditor"]
 PUBLIC = {"login", "logout"}
@@ -313,14 +313,18 @@ def _model_of(name):
     return None
 
 
-def admin_urls(users):
+def admin_urls(users, objects=None):
     """Every admin URL with its arguments: an existing object where the URL takes one (a
     non-existent id where the model has none yet: the gate must hold either way), each app of the
-    app index."""
+    app index. ``objects``: the object to point at for a model, instead of its first."""
+    objects = objects or {}
     urls = []
     for name, pattern in _admin_patterns():
         model = _model_of(name)
-        obj = model._default_manager.order_by("pk").first() if model else None
+        if model in objects:
+            obj = objects[model]
+        else:
+            obj = model._default_manager.order_by("pk").first() if model else None
         pk = obj.pk if obj is not None else 999999
         route = pattern.pattern
         params = set(getattr(route, "converters", {}) or {}) | set(route.regex.groupindex)
@@ -424,5 +428,42 @@ def test_the_admin_walk(client, world, role):
             if not ok:
                 failures.append(f"{method.upper()} {name} as {role}: {code}")
     assert walked >= len(urls)
+    assert not failures, "\n".join(failures)
+    assert fingerprint() == before
+
+
+# An account's own pages: an Admin who is not a superuser opens an operator's, never a superuser's
+# (404, as for an account that does not exist), whatever it asks.
+ACCOUNT_PAGES = {
+    "admin:akun_user_change",
+    "admin:auth_user_password_change",
+    "admin:akun_user_delete",
+    "admin:akun_user_history",
+    "admin:akun_user_simple_history",
+}
+
+
+@pytest.mark.parametrize("target", ["superuser", "operator"])
+def test_the_admin_walk_of_an_account(client, world, target):
+    """The Admin's GET opens an operator's change, password, delete, history and revert pages; on
+    a superuser's every GET and POST is refused and changes nothing."""
+    admin = world["users"]["admin"]
+    assert not admin.is_superuser
+    if target == "superuser":
+        account = make_user("root", Role.ADMIN, is_superuser=True, is_staff=True)
+    else:
+        account = world["users"]["owner"]
+    client.force_login(admin)
+    before = fingerprint()
+    urls = [(n, u) for n, u in admin_urls(world["users"], {User: account}) if n in ACCOUNT_PAGES]
+    assert {name for name, _ in urls} == ACCOUNT_PAGES
+    failures = []
+    for name, url in urls:
+        for method in ("get", "post") if target == "superuser" else ("get",):
+            data = {"post": "yes", "password1": "Ambil-Alih-2026", "password2": "Ambil-Alih-2026"}
+            response = getattr(client, method)(url, data if method == "post" else {})
+            expected = {403, 404} if target == "superuser" else {200}
+            if response.status_code not in expected:
+                failures.append(f"{method.upper()} {name} for the {target}: {response.status_code}")
     assert not failures, "\n".join(failures)
     assert fingerprint() == before
