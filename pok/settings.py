@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "akun.middleware.NoStoreMiddleware",  # Cache-Control: private, no-store for logged-in users
     "django.contrib.messages.middleware.MessageMiddleware",
     "akun.middleware.SesiMiddleware",  # inactivity expiry, forced password change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
