@@ -14,7 +14,12 @@ from perangkat_daerah.models import Pemda, PerangkatDaerah
 from realisasi.models import Realisasi
 
 from .builders import JT, make_dpa, make_pd, make_sub_kegiatan, make_user, report
-from .kalender import pytest_addoption, pytest_configure, pytest_report_header  # noqa: F401
+from .kalender import (  # noqa: F401
+    pytest_addoption,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_report_header,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 

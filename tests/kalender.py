@@ -11,6 +11,10 @@ day; a time without a zone is read in Asia/Jakarta, the project's ``TIME_ZONE``.
 
 Its hooks are registered by ``tests/conftest.py``; the clock moves before any test module is
 collected, so nothing in the suite reads the real day.
+
+The modules whose behaviour turns on the day — report defaults, month locks and deadlines, the
+entry month, the Rakor's triwulan, the demo's "this year up to last month" — carry the marker
+``kalender``: ``.ci/run`` runs them again under each edge of the calendar (``-m kalender``).
 """
 
 import datetime
@@ -61,6 +65,22 @@ def pytest_configure(config):
 
 
 _MOMENT = pytest.StashKey[datetime.datetime]()
+
+KALENDER = {
+    "test_tahun_baru.py",
+    "test_kalender.py",
+    "test_kunci.py",
+    "test_entri.py",
+    "test_verifikasi.py",
+    "test_rakor.py",
+    "test_reports.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in KALENDER:
+            item.add_marker(pytest.mark.kalender)
 
 
 def pytest_report_header(config):
