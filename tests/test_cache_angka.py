@@ -194,8 +194,9 @@ def test_an_emptied_version_table_starts_new_tokens(lines):
 
 
 def test_operators_of_two_pd_never_see_each_others_cached_figures(
-    lines, operator_dinkes, operator_dpupr
+    july_5, lines, operator_dinkes, operator_dpupr
 ):
+    """On 5 July the home page shows June, where both PD have figures of their own."""
     seen = {}
     for user in (operator_dinkes, operator_dpupr, operator_dinkes):
         client = Client()

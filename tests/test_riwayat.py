@@ -199,7 +199,7 @@ def test_a_pagu_change_shows_in_dpa_and_pagu_history(client, auditor, dinkes_a, 
     assert "pagu refocusing sejak 15/05/2026" in pagu_entry.objek
 
 
-def test_locks_reopenings_and_notes_are_in_the_history(client, admin_user, auditor, dinkes):
+def test_locks_reopenings_and_notes_are_in_the_history(july_5, client, admin_user, auditor, dinkes):
     kunci_admin.kunci_lock(tahun=2026, bulan=1, by=admin_user)
     kunci_admin.kunci_open_for_pd(
         tahun=2026,
