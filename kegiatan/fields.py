@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 
 from laporan.format import angka
 
-from .models import HUNDRED
+from .models import HUNDRED, BatasTeks
 
 # Whole rupiah in groups of three separated by points (or not grouped at all), then an optional
 # comma and one or two decimals.
@@ -127,3 +127,20 @@ class PersenField(forms.DecimalField):
         for key in ("step", "min", "max"):
             attrs.pop(key, None)
         return {**attrs, "inputmode": "decimal", "autocomplete": "off"}
+
+
+class TeksField(forms.CharField):
+    """Free text of at most ``batas`` characters (``kegiatan.models.BatasTeks``), in a textarea
+    whose ``maxlength`` says so; a longer text is refused with its length, never cut."""
+
+    def __init__(self, *, batas: int, **kwargs):
+        self.batas = batas  # before CharField's __init__, which asks widget_attrs
+        kwargs.setdefault("widget", forms.Textarea)
+        super().__init__(**kwargs)
+        self.validators.append(BatasTeks(batas))
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if not widget.is_hidden:
+            attrs["maxlength"] = str(self.batas)
+        return attrs

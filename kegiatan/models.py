@@ -5,7 +5,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -71,6 +76,33 @@ def money_field(verbose_name, **kwargs):
         validators=[MinValueValidator(ZERO, "Nilai uang tidak boleh negatif.")],
         **kwargs,
     )
+
+
+class BatasTeks(MaxLengthValidator):
+    """Free text a user types — a kendala, a note, an arahan — is at most ``limit_value``
+    characters: on the model field (so the admin and every service that calls ``full_clean`` keep
+    it) and in the form (``kegiatan.fields.TeksField``), with the same Indonesian message.
+
+    A limit, because every viewer of a page loads what one user typed, and an Excel cell holds at
+    most 32.767 characters. Every limit of SiPOK is set beside its field, well inside that.
+    """
+
+    message = "Terlalu panjang: paling banyak %(batas)s karakter, teks ini %(panjang)s karakter."
+
+    def __call__(self, value):
+        panjang = self.clean(value)
+        if self.compare(panjang, self.limit_value):
+            raise ValidationError(
+                self.message,
+                code=self.code,
+                params={
+                    "limit_value": self.limit_value,
+                    "show_value": panjang,
+                    "value": value,
+                    "batas": f"{self.limit_value:,}".replace(",", "."),
+                    "panjang": f"{panjang:,}".replace(",", "."),
+                },
+            )
 
 
 def check_bulan(name: str) -> models.CheckConstraint:

@@ -10,15 +10,17 @@ import html
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from kegiatan.fields import PersenField, RupiahField
+from kegiatan.fields import PersenField, RupiahField, TeksField
 from kegiatan.models import BULAN_CHOICES, ZERO
 
+from .models import KENDALA_MAX
 
-def _teks(label: str, placeholder: str) -> forms.CharField:
-    return forms.CharField(
+
+def _teks(label: str, placeholder: str) -> TeksField:
+    return TeksField(
         label=label,
         required=False,
-        max_length=4000,
+        batas=KENDALA_MAX,
         widget=forms.Textarea(
             attrs={
                 "rows": 1,

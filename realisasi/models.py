@@ -9,6 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from kegiatan.models import (
+    BatasTeks,
     bulan_field,
     check_bulan,
     check_not_negative,
@@ -17,6 +18,11 @@ from kegiatan.models import (
     percent_field,
     tahun_field,
 )
+
+# The longest free text of each kind, in characters (kegiatan.models.BatasTeks): a few paragraphs.
+KENDALA_MAX = 4000  # a line's kendala, and its solusi, of one month
+CATATAN_MAX = 2000  # the verifier's note on a returned row; the month's conclusion for a PD
+ALASAN_MAX = 1000  # why a locked month is opened again for a PD
 
 
 class RealisasiQuerySet(models.QuerySet):
@@ -47,10 +53,14 @@ class Realisasi(models.Model):
     bulan = bulan_field()
     realisasi_fisik = percent_field("realisasi fisik kumulatif (%)")
     realisasi_keuangan = money_field("realisasi keuangan bulan ini (Rp)")
-    kendala = models.TextField("kendala", blank=True)
-    solusi = models.TextField("solusi / tindak lanjut", blank=True)
+    kendala = models.TextField("kendala", blank=True, validators=[BatasTeks(KENDALA_MAX)])
+    solusi = models.TextField(
+        "solusi / tindak lanjut", blank=True, validators=[BatasTeks(KENDALA_MAX)]
+    )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    catatan_verifikasi = models.TextField("catatan verifikator", blank=True)
+    catatan_verifikasi = models.TextField(
+        "catatan verifikator", blank=True, validators=[BatasTeks(CATATAN_MAX)]
+    )
     versi = models.PositiveIntegerField("versi", default=1)
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -152,7 +162,7 @@ class BukaKunci(models.Model):
         on_delete=models.CASCADE,
         related_name="buka_kunci",
     )
-    alasan = models.TextField("alasan")
+    alasan = models.TextField("alasan", validators=[BatasTeks(ALASAN_MAX)])
     dibuka_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="dibuka oleh",
@@ -235,7 +245,9 @@ class CatatanBulanan(models.Model):
     )
     tahun = tahun_field()
     bulan = bulan_field()
-    catatan = models.TextField("catatan / kesimpulan verifikator")
+    catatan = models.TextField(
+        "catatan / kesimpulan verifikator", validators=[BatasTeks(CATATAN_MAX)]
+    )
     ditulis_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="ditulis oleh",
