@@ -11,6 +11,7 @@ from kegiatan.models import DPA
 from laporan import reports
 from laporan.periode import Periode
 from realisasi import kunci_admin
+from realisasi.kunci import hold_months
 from realisasi.models import KunciBulan
 
 from . import snapshot
@@ -120,6 +121,13 @@ def rakor_finalise(*, rakor: Rakor, by) -> Rakor:
     today = timezone.localdate()
     if (rakor.tahun, rakor.bulan_akhir) >= (today.year, today.month):  # until its last month ends
         raise ValidationError("Triwulan ini belum berakhir; Rakor belum dapat difinalkan.")
+    # Every month the record reads (its Kurva S: each month of this year and last), held alone
+    # before its figures are taken: a submission or verification of one of them under way is in
+    # the figures, one that starts now waits; of the quarter's months, it then finds them locked.
+    hold_months(
+        [(tahun, bulan) for tahun in (rakor.tahun - 1, rakor.tahun) for bulan in range(1, 13)],
+        exclusive=True,
+    )
     snapshot.freeze(rakor)
     periode = Periode(rakor.tahun, rakor.bulan_akhir)
     rows, total = reports.progres_pengadaan(periode, DPA.objects.all())

@@ -3,12 +3,21 @@
 A month opens on its first day and stays open until its deadline (``KunciBulan.batas_pengisian``, or
 the default day of the next month from ``AturanPelaporan``) or until an admin locks it. An admin can
 reopen a locked or overdue month for one PD, with a reason, until a given date.
+
+Writers and the admin take turns on a month (``hold_months``): a write of the month's realisasi
+(an entry through ``ensure_open``, a verification) holds it shared, so every PD may save at the same
+time; whatever changes whether the month is open (a lock, a deadline, a reopening) or freezes its
+figures (a Rakor's finalisation) holds it alone. So once the month's lock has committed no
+submission of that month commits, and a submission that found the month open is in before the lock
+is taken.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -24,6 +33,18 @@ class StatusBulan:
     batas_pengisian: datetime.date | None
     kunci: KunciBulan | None = None
     buka_kunci: BukaKunci | None = None
+
+    def penolakan(self, akibat: str = "perubahan tidak disimpan") -> str:
+        """Why a write of the closed month is refused: for a locked month, which month and when
+        it was locked, then ``akibat`` (what was not done: "pengajuan tidak disimpan")."""
+        kunci = self.kunci
+        if self.buka_kunci is None and kunci is not None and kunci.dikunci_pada is not None:
+            waktu = timezone.localtime(kunci.dikunci_pada)
+            return (
+                f"{NAMA_BULAN[kunci.bulan]} {kunci.tahun} sudah dikunci pada {_tanggal(waktu)} "
+                f"pukul {waktu:%H.%M}; {akibat}."
+            )
+        return f"Realisasi bulan ini tidak dapat diubah. {self.keterangan}"
 
 
 def batas_default(tahun: int, bulan: int, aturan: AturanPelaporan | None = None) -> datetime.date:
@@ -74,12 +95,54 @@ def _decide(tahun, bulan, kunci, batas, buka, today) -> StatusBulan:
     return StatusBulan(True, f"Terbuka sampai {_tanggal(batas)}.", batas, kunci)
 
 
-def ensure_open(perangkat_daerah, tahun: int, bulan: int, *, today=None) -> StatusBulan:
-    """The month's status, or PermissionDenied with the reason when it is closed."""
+def ensure_open(
+    perangkat_daerah,
+    tahun: int,
+    bulan: int,
+    *,
+    today=None,
+    akibat: str = "perubahan tidak disimpan",
+) -> StatusBulan:
+    """For a write of the month's realisasi, inside its transaction and before it locks any row:
+    hold the month (shared) until the transaction ends, then return its status, or raise
+    PermissionDenied with ``StatusBulan.penolakan(akibat)`` when it is closed."""
+    hold_months([(tahun, bulan)])
     status = status_bulan(perangkat_daerah, tahun, bulan, today=today)
     if not status.terbuka:
-        raise PermissionDenied(f"Realisasi bulan ini tidak dapat diubah. {status.keterangan}")
+        raise PermissionDenied(status.penolakan(akibat))
     return status
+
+
+# --- Taking turns on a month ----------------------------------------------------------------
+
+# PostgreSQL advisory locks, two int4 keys: this namespace ("SPKB") and tahun * 100 + bulan.
+_ADVISORY_NAMESPACE = int.from_bytes(b"SPKB", "big")
+
+
+def hold_months(months: Iterable[tuple[int, int]], *, exclusive: bool = False) -> None:
+    """Hold each (tahun, bulan) of ``months`` until the transaction ends: shared by the writes of
+    the month's realisasi, alone (``exclusive``) by whatever changes whether it is open or reads
+    its figures for the record. Call it before the transaction locks a row of the entry or of the
+    month (a PD, a realisasi, a ``KunciBulan``), with every month it needs at once: they are taken
+    in calendar order, so two holders of several months never deadlock. A month held shared is
+    never asked for alone in the same transaction.
+
+    A transaction-scoped advisory lock rather than a row: the month's ``KunciBulan`` row exists
+    only once an admin has set its deadline, locked or reopened it (its absence means "the rules'
+    default"), and a row lock the ORM can take (``FOR UPDATE``) would make the PDs of a month
+    save one after another. On SQLite, which runs one writing transaction at a time and has no
+    such locks, this does nothing: there the read of the month's status and the write are one
+    transaction, and a lock committed after that read makes the write fail ("database is
+    locked"), never pass.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("hold_months() must run inside the transaction it protects.")
+    if connection.vendor != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    with connection.cursor() as cursor:
+        for tahun, bulan in sorted(set(months)):
+            cursor.execute(f"SELECT {function}(%s, %s)", [_ADVISORY_NAMESPACE, tahun * 100 + bulan])
 
 
 # --- Read helpers for the admin's overview ------------------------------------------------------

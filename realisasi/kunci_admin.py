@@ -2,7 +2,9 @@
 
 Whether a month is open is decided in ``realisasi.kunci`` alone; these functions only change what
 it reads: a month's deadline, its lock, a reopening for one PD, and the reporting rules. Each
-validates, then writes inside one transaction with the acting user on the history record.
+validates, then writes inside one transaction with the acting user on the history record. The
+writes to a month hold it alone first (``kunci.hold_months``): a submission of the month under way
+commits before, one that starts meanwhile waits and then reads the new state.
 """
 
 import datetime
@@ -16,10 +18,8 @@ from akun.models import User
 from kegiatan.models import NAMA_BULAN, TAHUN_MAX, TAHUN_MIN
 from perangkat_daerah.models import PerangkatDaerah
 
-from .kunci import batas_default, buka_kunci_aktif
-from .models import AturanPelaporan, BukaKunci, KunciBulan
-
-ALASAN_MAX = 1000
+from .kunci import batas_default, buka_kunci_aktif, hold_months
+from .models import ALASAN_MAX, AturanPelaporan, BukaKunci, KunciBulan
 
 
 def _check_periode(tahun: int, bulan: int) -> None:
@@ -43,8 +43,9 @@ def _check_started(tahun: int, bulan: int, today: datetime.date) -> None:
 
 
 def _kunci_for_update(tahun: int, bulan: int) -> KunciBulan:
-    """The month's lock row, locked until the transaction ends; a new, unsaved one with the
-    default deadline when there is none yet."""
+    """The month, held alone, and its lock row, locked until the transaction ends; a new, unsaved
+    one with the default deadline when there is none yet."""
+    hold_months([(tahun, bulan)], exclusive=True)
     kunci = KunciBulan.objects.select_for_update().filter(tahun=tahun, bulan=bulan).first()
     if kunci is None:
         kunci = KunciBulan(tahun=tahun, bulan=bulan, batas_pengisian=batas_default(tahun, bulan))
@@ -93,9 +94,9 @@ def kunci_set_batas(
 def kunci_lock(*, tahun: int, bulan: int, by: User) -> KunciBulan:
     """Lock the month for every PD. Reopenings still in force end with it."""
     _check_periode(tahun, bulan)
-    now = timezone.now()
-    _check_started(tahun, bulan, timezone.localdate(now))
+    _check_started(tahun, bulan, timezone.localdate())
     kunci = _kunci_for_update(tahun, bulan)
+    now = timezone.now()  # once the submissions under way have committed
     if kunci.dikunci_pada is not None:
         raise ValidationError(f"{_label(tahun, bulan)} sudah dikunci.")
     kunci.dikunci_pada = now
@@ -114,8 +115,8 @@ def kunci_unlock(
     """Remove the lock of the month, for every PD; with ``batas_pengisian``, set a new deadline at
     the same time (a month whose deadline has passed stays closed until it is moved)."""
     _check_periode(tahun, bulan)
-    kunci = KunciBulan.objects.select_for_update().filter(tahun=tahun, bulan=bulan).first()
-    if kunci is None or kunci.dikunci_pada is None:
+    kunci = _kunci_for_update(tahun, bulan)
+    if kunci.dikunci_pada is None:
         raise ValidationError(f"{_label(tahun, bulan)} tidak sedang dikunci.")
     if batas_pengisian is not None:
         _check_batas(tahun, bulan, batas_pengisian)
@@ -182,6 +183,8 @@ def kunci_open_for_pd(
 @transaction.atomic
 def kunci_close_for_pd(*, buka_kunci: BukaKunci, by: User) -> BukaKunci:
     """End a reopening before its date."""
+    bulan = KunciBulan.objects.values_list("tahun", "bulan").get(pk=buka_kunci.kunci_bulan_id)
+    hold_months([bulan], exclusive=True)
     buka = BukaKunci.objects.select_for_update().get(pk=buka_kunci.pk)
     if buka.ditutup_pada is not None:
         raise ValidationError("Pembukaan kunci ini sudah ditutup.")

@@ -2,9 +2,9 @@
 
 Rules the writes enforce (the form repeats the simple ones with friendly words):
 
-- Only the PD's own operator writes, only while the month is open (``realisasi.kunci``), and only
-  rows that are new, ``draft`` or ``dikembalikan``; ``diajukan`` / ``diverifikasi`` rows are theirs
-  no more.
+- Only the PD's own operator writes, only while the month is open (``realisasi.kunci``: the month
+  is held against its lock until the save commits), and only rows that are new, ``draft`` or
+  ``dikembalikan``; ``diajukan`` / ``diverifikasi`` rows are theirs no more.
 - Realisasi fisik is cumulative: 0–100, not below the line's latest earlier row and not above its
   earliest later row. A ``dikembalikan`` row neither floors nor caps: its value is being corrected
   (and may sit in a month that is closed), so it must not block the months around it. Drafts and
@@ -342,6 +342,11 @@ class HasilSimpan:
     belum_lengkap: tuple[int, ...] = ()
 
 
+def akibat_ditolak(*, submit: bool) -> str:
+    """How the refusal of a save in a locked month ends (``StatusBulan.penolakan``)."""
+    return "pengajuan tidak disimpan" if submit else "draft tidak disimpan"
+
+
 def _ensure_writer(by, perangkat_daerah) -> None:
     if not access.can_enter_realisasi(by, perangkat_daerah):
         raise PermissionDenied("Anda tidak berhak mengubah realisasi Perangkat Daerah ini.")
@@ -488,8 +493,10 @@ def realisasi_save(
     """
     _ensure_writer(by, perangkat_daerah)
     with transaction.atomic():
+        # The month first (the admin's lock waits for this save, or this save for the lock), then
+        # the PD: the order every write of a PD-month takes its locks in.
+        ensure_open(perangkat_daerah, tahun, bulan, akibat=akibat_ditolak(submit=submit))
         _lock_perangkat_daerah(perangkat_daerah)
-        ensure_open(perangkat_daerah, tahun, bulan)
         lines = {
             line.pk: line
             for line in baris_entri(perangkat_daerah=perangkat_daerah, tahun=tahun, bulan=bulan)
@@ -577,8 +584,8 @@ def realisasi_copy_last_month(
             "Januari adalah bulan pertama tahun anggaran; tidak ada bulan lalu untuk disalin."
         )
     with transaction.atomic():
+        ensure_open(perangkat_daerah, tahun, bulan, akibat="tidak ada yang disalin")
         _lock_perangkat_daerah(perangkat_daerah)
-        ensure_open(perangkat_daerah, tahun, bulan)
         if Realisasi.objects.filter(
             dpa__perangkat_daerah=perangkat_daerah, dpa__tahun=tahun, bulan=bulan
         ).exists():

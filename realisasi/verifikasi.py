@@ -38,11 +38,11 @@ from laporan.figures import MONEY, PERCENT, with_line_figures
 from laporan.periode import Periode
 from perangkat_daerah.models import PerangkatDaerah
 
-from .models import AturanPelaporan, BuktiDukung, CatatanBulanan, Realisasi
+from .kunci import hold_months
+from .models import CATATAN_MAX, AturanPelaporan, BuktiDukung, CatatanBulanan, Realisasi
 
 Status = Realisasi.Status
 
-CATATAN_MAX = 2000
 _WORKFLOW_FIELDS = [
     "status",
     "catatan_verifikasi",
@@ -110,7 +110,17 @@ def _pks(rows_or_queryset) -> list[int]:
 
 def _lock(pks: Sequence[int]) -> list[Realisasi]:
     """The rows, locked until the transaction ends, in primary-key order (so two admins locking
-    overlapping sets wait for each other instead of deadlocking)."""
+    overlapping sets wait for each other instead of deadlocking).
+
+    Their months are held first, shared (``realisasi.kunci.hold_months``), as every write of a
+    month's realisasi does: a verification changes what the month's figures count, so a Rakor
+    being finalised takes its figures before or after it, never half-way."""
+    hold_months(
+        Realisasi.objects.filter(pk__in=pks)
+        .order_by()
+        .values_list("dpa__tahun", "bulan")
+        .distinct()
+    )
     return list(
         Realisasi.objects.select_for_update(of=("self",))
         .filter(pk__in=pks)

@@ -273,14 +273,14 @@ def _simpan(request, perangkat_daerah, periode: Periode):
             "Anda hanya dapat melihat realisasi ini; perubahan hanya oleh operator PD-nya.",
         )
     halaman = _halaman(request, perangkat_daerah, periode, data=request.POST)
+    submit = request.POST.get("action") == "ajukan"
     if not halaman.status.terbuka:
         return _ditolak(
             request,
             perangkat_daerah,
             periode,
-            f"Realisasi bulan ini tidak dapat diubah. {halaman.status.keterangan}",
+            halaman.status.penolakan(services.akibat_ditolak(submit=submit)),
         )
-    submit = request.POST.get("action") == "ajukan"
     forms = _posted_forms(request, halaman)
     rows = _isian(forms)
     try:
