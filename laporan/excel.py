@@ -1181,9 +1181,10 @@ def rakor(
     untuk_operator=False,
 ) -> Buku:
     """The Rakor page as a workbook: a sheet for each part of the meeting's material, in the
-    page's order, from the objects the page renders (frozen for a final Rakor). An operator's
-    copy, like their page, leaves out the attendees, the notes and the pemda's procurement
-    total."""
+    page's order, from the objects the page renders (frozen for a final Rakor; ``kurva`` None
+    for one finalised before its curve was frozen). An operator's copy, like their page, leaves
+    out the attendees, the notes and the pemda's procurement total. ``perubahan_final``: the
+    headline figures of the previous final record against this one's (``rakor.snapshot``)."""
     kop = dataclasses.replace(kop, keterangan=_rakor_keterangan(rakor))
     workbook = _workbook(kop)
     ringkasan = _headline_sheet(workbook, kop, "Ringkasan", headline)
@@ -1209,6 +1210,38 @@ def rakor(
         kop,
         pengadaan_baris,
         None if untuk_operator else pengadaan_total,
+_FORMAT_JENIS = {"rupiah": RUPIAH, "persen": PERSEN, "deviasi": DEVIASI}
+
+
+def _perubahan_final_sheet(workbook, kop, perubahan, sebelumnya_pada) -> None:
+    kolom = [
+        Kolom("Uraian", None, 30, 40),
+        Kolom("Final sebelumnya", None, 18),
+        Kolom("Final ini", None, 18),
+        Kolom("Berubah", None, 9),
+    ]
+    when = "waktu tidak tercatat"
+    if sebelumnya_pada is not None:
+        local = timezone.localtime(sebelumnya_pada)
+        when = f"dibekukan {_tanggal(local)} {local:%H.%M}"
+    lembar = Lembar(
+        workbook,
+        "Final sebelumnya",
+        kop,
+        kolom,
+        subjudul=f"perubahan dari angka final sebelumnya ({when})",
+    )
+    for row in perubahan:
+        number_format = _FORMAT_JENIS[row.jenis]
+        lembar.baris(
+            [row.uraian, row.sebelumnya, row.sekarang, "Ya" if row.berubah else "Tidak"],
+            formats=[None, number_format, number_format, None],
+            warna=Warna.KUNING if row.berubah else None,
+            kolom_warna=3,
+        )
+    lembar.selesai()
+
+
         hps=False,
         subjudul="progres pengadaan",
     )
@@ -1253,5 +1286,19 @@ def rakor(
         for p in peserta:
             lembar.baris([p.nama, p.jabatan, p.get_kategori_display()])
         lembar.selesai(filter_sampai=lembar.row)
-    _kurva_sheet(workbook, kop, kurva, subjudul="Kurva S")
+    if kurva is None:
+        lembar = Lembar(
+            workbook, "Kurva S", kop, [Kolom("Keterangan", None, 60, 90)], subjudul="Kurva S"
+        )
+        lembar.catatan(
+            "Kurva S tidak dibekukan saat Rakor ini difinalkan, sehingga tidak dapat ditampilkan "
+            "seperti saat rapat; Kurva S dengan angka terkini ada di laporan Kurva S."
+        )
+        lembar.selesai()
+    else:
+        _kurva_sheet(workbook, kop, kurva, subjudul="Kurva S")
     return Buku(workbook, kop.nama_berkas)
+    perubahan_final=(),
+    sebelumnya_pada=None,
+    if perubahan_final:
+        _perubahan_final_sheet(workbook, kop, perubahan_final, sebelumnya_pada)

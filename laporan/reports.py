@@ -116,10 +116,13 @@ def _total_of(periode, now: dict, last: dict, label="Total") -> Baris:
     return total_baris(_sum(periode, now), _sum(periode.tahun_lalu, last), label)
 
 
-def rekap_pd_from(periode: Periode, now: dict, last: dict, total: Baris, pds: dict) -> Rekap:
+def rekap_pd_from(
+    periode: Periode, now: dict, last: dict, total: Baris, pds: dict, pewarna: Pewarna | None = None
+) -> Rekap:
     """The per-PD rekap of groups already computed (live, or frozen in a Rakor): ``now`` and
-    ``last`` map a PD code to its figures, ``pds`` a PD code to the PD (or its name)."""
-    pewarna = Pewarna.for_bulan(periode.bulan)
+    ``last`` map a PD code to its figures, ``pds`` a PD code to the PD (or its name). The colours
+    follow ``pewarna`` (a frozen Rakor's rules), by default the rules in force now."""
+    pewarna = pewarna or Pewarna.for_bulan(periode.bulan)
     labels = {kode: getattr(pd, "nama", pd) for kode, pd in pds.items()}
     objects = {kode: pd for kode, pd in pds.items() if isinstance(pd, PerangkatDaerah)}
     keys = sorted(set(now) | set(last))
@@ -139,10 +142,15 @@ def rekap_per_pd(periode: Periode, dpa_queryset) -> Rekap:
 
 
 def rekap_sumber_dana_from(
-    periode: Periode, now: dict, last: dict, total: Baris, sources: dict
+    periode: Periode,
+    now: dict,
+    last: dict,
+    total: Baris,
+    sources: dict,
+    pewarna: Pewarna | None = None,
 ) -> Rekap:
     """The per-sumber-dana rekap of groups already computed; ``sources`` maps a code to the
-    SumberDana (or to a (name, kelompok) pair)."""
+    SumberDana (or to a (name, kelompok) pair). Coloured as ``rekap_pd_from``."""
     order = {value: index for index, value in enumerate(SumberDana.Kelompok.values)}
 
     def describe(kode):
@@ -154,9 +162,8 @@ def rekap_sumber_dana_from(
     keys = sorted(set(now) | set(last), key=lambda kode: (order.get(describe(kode)[1], 99), kode))
     labels = {kode: describe(kode)[0] for kode in keys}
     objects = {kode: src for kode, src in sources.items() if isinstance(src, SumberDana)}
-    rows = _rows(
-        periode, keys, now, last, labels, objects, total.sekarang, Pewarna.for_bulan(periode.bulan)
-    )
+    pewarna = pewarna or Pewarna.for_bulan(periode.bulan)
+    rows = _rows(periode, keys, now, last, labels, objects, total.sekarang, pewarna)
     return Rekap(periode, rows, total)
 
 

@@ -1,8 +1,19 @@
 from django import forms
 
+from kegiatan.fields import TeksField
 from perangkat_daerah.models import PerangkatDaerah
 
-from .models import PesertaRakor, Rakor, Rekomendasi
+from .models import (
+    AGENDA_MAX,
+    ALASAN_BUKA_MAX,
+    ARAHAN_MAX,
+    NOTULEN_MAX,
+    REKOMENDASI_MAX,
+    TINDAK_LANJUT_MAX,
+    PesertaRakor,
+    Rakor,
+    Rekomendasi,
+)
 
 
 class DateInput(forms.DateInput):
@@ -13,6 +24,13 @@ class DateInput(forms.DateInput):
 
 
 class RakorForm(forms.ModelForm):
+    agenda = TeksField(
+        label="Agenda",
+        batas=AGENDA_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
     class Meta:
         model = Rakor
         fields = ["tahun", "triwulan", "tanggal", "tempat", "virtual", "pimpinan_rapat", "agenda"]
@@ -26,7 +44,6 @@ class RakorForm(forms.ModelForm):
                     (4, "Triwulan IV"),
                 ]
             ),
-            "agenda": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean(self):
@@ -42,10 +59,16 @@ class RakorForm(forms.ModelForm):
 
 
 class CatatanForm(forms.ModelForm):
+    catatan = TeksField(
+        label="Catatan / notulen",
+        batas=NOTULEN_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
     class Meta:
         model = Rakor
         fields = ["catatan"]
-        widgets = {"catatan": forms.Textarea(attrs={"rows": 6})}
 
 
 def _pd_label(pd: PerangkatDaerah) -> str:
@@ -73,14 +96,20 @@ class PesertaForm(forms.ModelForm):
 
 
 class ArahanForm(forms.Form):
-    isi = forms.CharField(label="Arahan pimpinan", widget=forms.Textarea(attrs={"rows": 2}))
+    isi = TeksField(
+        label="Arahan pimpinan", batas=ARAHAN_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class RekomendasiForm(forms.ModelForm):
+    isi = TeksField(
+        label="Rekomendasi", batas=REKOMENDASI_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
     class Meta:
         model = Rekomendasi
         fields = ["perangkat_daerah", "isi", "batas_waktu"]
-        widgets = {"batas_waktu": DateInput(), "isi": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"batas_waktu": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,12 +125,17 @@ class RekomendasiForm(forms.ModelForm):
 
 class TindakLanjutForm(forms.Form):
     status = forms.ChoiceField(label="Status", choices=Rekomendasi.Status.choices)
-    tindak_lanjut = forms.CharField(
-        label="Uraian tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    tindak_lanjut = TeksField(
+        label="Uraian tindak lanjut",
+        batas=TINDAK_LANJUT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class BukaKembaliForm(forms.Form):
-    alasan = forms.CharField(
-        label="Alasan membuka kembali", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    alasan = TeksField(
+        label="Alasan membuka kembali",
+        batas=ALASAN_BUKA_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

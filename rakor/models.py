@@ -7,7 +7,16 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from kegiatan.models import MONEY, tahun_field
+from kegiatan.models import MONEY, BatasTeks, tahun_field
+
+# The longest free text of each kind, in characters (kegiatan.models.BatasTeks). The minutes of a
+# meeting run to a few pages; everything else is a few paragraphs at most.
+AGENDA_MAX = 2000
+NOTULEN_MAX = 10000  # Rakor.catatan, the minutes
+ARAHAN_MAX = 2000
+REKOMENDASI_MAX = 2000
+TINDAK_LANJUT_MAX = 4000  # as a line's solusi (realisasi.models.KENDALA_MAX)
+ALASAN_BUKA_MAX = 1000  # why a finalised Rakor is opened again
 
 
 class RakorQuerySet(models.QuerySet):
@@ -35,11 +44,16 @@ class Rakor(models.Model):
     tempat = models.CharField("tempat", max_length=200, blank=True)
     virtual = models.BooleanField("rapat virtual", default=False)
     pimpinan_rapat = models.CharField("pimpinan rapat", max_length=200)
-    agenda = models.TextField("agenda", blank=True)
-    catatan = models.TextField("catatan / notulen", blank=True)
+    agenda = models.TextField("agenda", blank=True, validators=[BatasTeks(AGENDA_MAX)])
+    catatan = models.TextField("catatan / notulen", blank=True, validators=[BatasTeks(NOTULEN_MAX)])
     pengadaan_beku = models.JSONField(
         "progres pengadaan saat difinalkan", null=True, blank=True, editable=False
     )
+    # What a finalised Rakor shows besides its figures (rakor.snapshot): the pemda's and the PD's
+    # names, the colour rules, the rekomendasi and the follow-ups carried over, and the headline
+    # of the previous final record. None on a Rakor finalised before SiPOK froze them (and its
+    # Kurva S): its page says so.
+    isi_beku = models.JSONField("isi Rakor saat difinalkan", null=True, blank=True, editable=False)
     status = models.CharField("status", max_length=10, choices=Status.choices, default="draft")
     difinalkan_pada = models.DateTimeField("difinalkan pada", null=True, blank=True)
     difinalkan_oleh = models.ForeignKey(
@@ -127,7 +141,7 @@ class Arahan(models.Model):
     """A directive of the chair."""
 
     rakor = models.ForeignKey(Rakor, on_delete=models.CASCADE, related_name="arahan")
-    isi = models.TextField("arahan")
+    isi = models.TextField("arahan", validators=[BatasTeks(ARAHAN_MAX)])
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -139,6 +153,17 @@ class Arahan(models.Model):
 
     def __str__(self):
         return self.isi[:60]
+
+
+class RekomendasiQuerySet(models.QuerySet):
+    def terbuka_sebelum(self, rakor: Rakor):
+        """The recommendations of earlier Rakor still open: carried over to ``rakor``."""
+        return (
+            self.filter(rakor__in=Rakor.objects.sebelum(rakor))
+            .exclude(status=Rekomendasi.Status.SELESAI)
+            .select_related("rakor", "perangkat_daerah")
+            .order_by("rakor__tahun", "rakor__triwulan", "perangkat_daerah__kode", "pk")
+        )
 
 
 class Rekomendasi(models.Model):
@@ -156,12 +181,14 @@ class Rekomendasi(models.Model):
         on_delete=models.PROTECT,
         related_name="rekomendasi",
     )
-    isi = models.TextField("rekomendasi")
+    isi = models.TextField("rekomendasi", validators=[BatasTeks(REKOMENDASI_MAX)])
     batas_waktu = models.DateField("batas waktu")
     status = models.CharField(
         "status tindak lanjut", max_length=20, choices=Status.choices, default="belum"
     )
-    tindak_lanjut = models.TextField("uraian tindak lanjut", blank=True)
+    tindak_lanjut = models.TextField(
+        "uraian tindak lanjut", blank=True, validators=[BatasTeks(TINDAK_LANJUT_MAX)]
+    )
     diperbarui_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="diperbarui oleh",
@@ -173,6 +200,7 @@ class Rekomendasi(models.Model):
     diperbarui_pada = models.DateTimeField("diperbarui pada", null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = RekomendasiQuerySet.as_manager()
 
     class Meta:
         verbose_name = "rekomendasi"
@@ -187,7 +215,7 @@ class PembukaanRakor(models.Model):
     """An admin's reopening of a finalised Rakor, with the reason kept."""
 
     rakor = models.ForeignKey(Rakor, on_delete=models.CASCADE, related_name="pembukaan")
-    alasan = models.TextField("alasan")
+    alasan = models.TextField("alasan", validators=[BatasTeks(ALASAN_BUKA_MAX)])
     dibuka_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -211,13 +239,16 @@ class PembukaanRakor(models.Model):
 
 class AngkaRakor(models.Model):
     """One frozen figure of a finalised Rakor: the sums of a group (the pemda, a PD, a sumber dana,
-    a DPA line) for one year, exactly as the report module computed them at finalisation."""
+    a DPA line) for one year, exactly as the report module computed them at finalisation; and
+    the months of its Kurva S (``KURVA``: ``kunci`` "" for the pemda, a PD code for that PD's
+    curve, every month of this year and last year)."""
 
     class Tingkat(models.TextChoices):
         PEMDA = "pemda", "Pemda"
         PD = "pd", "Perangkat Daerah"
         SUMBER_DANA = "sumber_dana", "Sumber dana"
         DPA = "dpa", "DPA sub kegiatan"
+        KURVA = "kurva", "Kurva S"
 
     rakor = models.ForeignKey(Rakor, on_delete=models.CASCADE, related_name="angka")
     tingkat = models.CharField(max_length=20, choices=Tingkat.choices)
@@ -245,7 +276,7 @@ class AngkaRakor(models.Model):
         indexes = [models.Index(fields=["rakor", "tingkat", "tahun"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["rakor", "tingkat", "tahun", "kunci"], name="angka_rakor_unique"
+                fields=["rakor", "tingkat", "tahun", "bulan", "kunci"], name="angka_rakor_unique"
             )
         ]
 

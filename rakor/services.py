@@ -164,19 +164,14 @@ def rakor_reopen(*, rakor: Rakor, alasan: str, by) -> Rakor:
         raise ValidationError("Rakor ini belum difinalkan.")
     if not alasan.strip():
         raise ValidationError({"alasan": "Alasan membuka kembali Rakor wajib diisi."})
-    PembukaanRakor.objects.create(rakor=rakor, alasan=alasan.strip(), dibuka_oleh=by)
+    _save(PembukaanRakor(rakor=rakor, alasan=alasan.strip(), dibuka_oleh=by), by=by)
     rakor.status = Rakor.Status.DRAFT
     return _save(rakor, by=by)
 
 
 def tindak_lanjut_terbuka(rakor: Rakor):
     """Every recommendation of earlier Rakor still open: carried over to this one."""
-    return (
-        Rekomendasi.objects.filter(rakor__in=Rakor.objects.sebelum(rakor))
-        .exclude(status=Rekomendasi.Status.SELESAI)
-        .select_related("rakor", "perangkat_daerah")
-        .order_by("rakor__tahun", "rakor__triwulan", "perangkat_daerah__kode", "pk")
-    )
+    return Rekomendasi.objects.terbuka_sebelum(rakor)
 
 
 def default_tanggal(tahun: int, triwulan: int) -> datetime.date:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from akun import access
@@ -85,29 +86,34 @@ def ubah(request, pk):
 @login_required
 def detail(request, pk):
     """The meeting's material: headline, rekap per PD, the PD furthest behind with their kendala
-    and solusi, procurement, last Rakor's follow-ups, arahan and rekomendasi. An operator reads
-    their own PD's part. With ``?format=xlsx``, the same material as an Excel workbook."""
+    and solusi, the Kurva S, procurement, last Rakor's follow-ups, arahan and rekomendasi — live
+    for a draft, all from the snapshot for a finalised Rakor. An operator reads their own PD's
+    part. With ``?format=xlsx``, the same material as an Excel workbook."""
     rakor = get_object_or_404(Rakor, pk=pk)
     user = request.user
     pemda = Pemda.current()
+    own_pd = user.perangkat_daerah if access.is_operator(user) else None
     materi = (
-        snapshot.materi_beku(rakor, pemda.nama)
+        snapshot.materi_beku(rakor, pemda.nama, perangkat_daerah=own_pd)
         if rakor.final
-        else snapshot.materi_langsung(rakor, pemda.nama)
+        else snapshot.materi_langsung(rakor, pemda.nama, perangkat_daerah=own_pd)
     )
     sekarang = None
     if rakor.final and request.GET.get("bandingkan") == "1":
-        sekarang = snapshot.materi_langsung(rakor, pemda.nama)
-    rekomendasi = rakor.rekomendasi.select_related("perangkat_daerah", "diperbarui_oleh")
-    terbawa = services.tindak_lanjut_terbuka(rakor)
+        sekarang = snapshot.materi_langsung(rakor, pemda.nama, perangkat_daerah=own_pd)
     rekap = materi.rekap_pd
-    if access.is_operator(user):
-        kode = user.perangkat_daerah.kode
+    rekomendasi, terbawa = materi.rekomendasi, materi.terbawa
+    pengadaan_baris = materi.pengadaan_baris
+    if own_pd is not None:
+        kode = own_pd.kode
         rekap = reports.Rekap(
             rekap.periode, [row for row in rekap.baris if row.kode == kode], rekap.total
         )
-        rekomendasi = rekomendasi.filter(perangkat_daerah=user.perangkat_daerah)
-        terbawa = terbawa.filter(perangkat_daerah=user.perangkat_daerah)
+        rekomendasi = [r for r in rekomendasi if r.perangkat_daerah.kode == kode]
+        terbawa = [r for r in terbawa if r.perangkat_daerah.kode == kode]
+        pengadaan_baris = [
+            row for row in pengadaan_baris if row["dpa__perangkat_daerah__kode"] == kode
+        ]
     tertinggal = sorted(
         (row for row in rekap.baris if row.sekarang.deviasi_fisik is not None),
         key=lambda row: row.sekarang.deviasi_fisik,
@@ -119,30 +125,14 @@ def detail(request, pk):
         # The five lines furthest behind carry the PD's story; the rest are counted.
         lines = sorted(kendala_per_pd.get(row.kode, []), key=_deviasi_fisik)
         row.kendala, row.kendala_lainnya = lines[:5], len(lines[5:])
-    if rakor.final and rakor.pengadaan_beku:
-        pengadaan_baris = rakor.pengadaan_beku["baris"]
-        pengadaan_total = rakor.pengadaan_beku["total"]
-    else:
-        from kegiatan.models import DPA
-
-        pengadaan_baris, pengadaan_total = reports.progres_pengadaan(
-            materi.periode, DPA.objects.all()
-        )
-    if access.is_operator(user):
-        pengadaan_baris = [
-            row
-            for row in pengadaan_baris
-            if row["dpa__perangkat_daerah__kode"] == user.perangkat_daerah.kode
-        ]
     perubahan = _perubahan(materi, sekarang) if sekarang else None
-    kurva = reports.kurva_s(materi.periode, access.dpa_for(user))
     if excel.diminta(request):
         kop = excel.Kop(
-            pemda=pemda.nama,
+            pemda=materi.headline.pemda,
             judul=f"Bahan {rakor}",
             jenis=f"rakor-pok-tw{rakor.triwulan}",
             periode=materi.periode,
-            perangkat_daerah=user.perangkat_daerah if access.is_operator(user) else None,
+            perangkat_daerah=materi.perangkat_daerah,
         )
         return excel.rakor(
             kop,
@@ -151,14 +141,16 @@ def detail(request, pk):
             rekap=rekap,
             tertinggal=tertinggal,
             pengadaan_baris=pengadaan_baris,
-            pengadaan_total=pengadaan_total,
+            pengadaan_total=materi.pengadaan_total,
             terbawa=terbawa,
             arahan=rakor.arahan.all(),
             rekomendasi=rekomendasi,
             peserta=rakor.peserta.select_related("perangkat_daerah"),
-            kurva=kurva,
+            kurva=materi.kurva,
             perubahan=perubahan,
-            untuk_operator=access.is_operator(user),
+            perubahan_final=materi.perubahan,
+            sebelumnya_pada=materi.sebelumnya_pada,
+            untuk_operator=own_pd is not None,
         ).response()
     context = {
         "rakor": rakor,
@@ -168,7 +160,7 @@ def detail(request, pk):
         "rekap": rekap,
         "tertinggal": tertinggal,
         "pengadaan_baris": pengadaan_baris,
-        "pengadaan_total": pengadaan_total,
+        "pengadaan_total": materi.pengadaan_total,
         "rekomendasi": rekomendasi,
         "terbawa": terbawa,
         "arahan": rakor.arahan.all(),
@@ -176,10 +168,9 @@ def detail(request, pk):
         "pembukaan": rakor.pembukaan.select_related("dibuka_oleh"),
         "sekarang": sekarang,
         "perubahan": perubahan,
-        "kurva_fisik": charts.kurva_s_svg(kurva, "fisik"),
+        "kurva_fisik": charts.kurva_s_svg(materi.kurva, "fisik") if materi.kurva else None,
         "boleh_kelola": access.can_manage_rakor(user),
-        "is_operator": access.is_operator(user),
-        "pemda": pemda,
+        "is_operator": own_pd is not None,
         "dicetak_pada": timezone.localtime(),
         "tautan_excel": excel.tautan(request),
         "forms": {
@@ -349,9 +340,23 @@ def tindak_lanjut(request, pk):
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            messages.success(request, "Tindak lanjut disimpan.")
-            return redirect("rakor:detail", pk=rekomendasi.rakor_id)
+            return _after_tindak_lanjut(request, rekomendasi.rakor)
     return render(request, "rakor/tindak_lanjut.html", {"form": form, "rekomendasi": rekomendasi})
+
+
+def _after_tindak_lanjut(request, rakor: Rakor):
+    """Back to the Rakor; from a finalised one, whose page keeps the status it had when it was
+    finalised, to the kendala report, where the follow-up just saved is listed."""
+    if not rakor.final:
+        messages.success(request, "Tindak lanjut disimpan.")
+        return redirect("rakor:detail", pk=rakor.pk)
+    messages.success(
+        request,
+        f"Tindak lanjut disimpan. {rakor} sudah difinalkan: halamannya tetap menampilkan status "
+        "saat difinalkan; status terkini tercantum di bawah ini dan dibahas pada Rakor berikutnya.",
+    )
+    query = urlencode({"tahun": rakor.tahun, "bulan": rakor.bulan_akhir})
+    return redirect(f"{reverse('laporan:kendala')}?{query}")
 
 
 @require_POST

@@ -246,8 +246,9 @@ SUMBER = [
         (),
         ("tahun", "triwulan"),
         _describe_rakor,
-        # The frozen procurement table of a finalised Rakor: its figures are in the Rakor's record.
-        frozenset({"pengadaan_beku"}),
+        # The frozen procurement table and the rest of a finalised Rakor's snapshot: its figures
+        # are in the Rakor's record.
+        frozenset({"pengadaan_beku", "isi_beku"}),
     ),
     Sumber(
         "peserta_rakor",

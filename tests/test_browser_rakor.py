@@ -103,8 +103,12 @@ def test_the_tw2_rakor_from_preparation_to_follow_up(page, screenshot, demo_pemd
         "Tender ulang diumumkan 12 Agustus 2026 dengan HPS yang disesuaikan."
     )
     page.get_by_role("button", name="Simpan tindak lanjut").click()
-    expect(page.get_by_test_id("rekomendasi")).to_contain_text("Dalam proses")
-    expect(page.get_by_test_id("rekomendasi")).to_contain_text("Tender ulang diumumkan")
+    # The Rakor is final, so its page keeps the status it had then: the operator lands on the
+    # kendala report, which lists the follow-up just saved.
+    expect(page.get_by_test_id("tabel-rekomendasi")).to_contain_text("Dalam proses")
+    expect(page.get_by_test_id("tabel-rekomendasi")).to_contain_text("Tender ulang diumumkan")
     screenshot("rakor-tw2-tindak-lanjut")
+    page.goto(f"/rakor/{rakor.pk}/")
+    expect(page.get_by_test_id("rekomendasi")).to_contain_text("Belum ditindaklanjuti")
     item = Rekomendasi.objects.get(rakor=rakor)
     assert item.status == "dalam_proses" and item.diperbarui_oleh.username == "operator_dinkes"
