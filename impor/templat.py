@@ -1,8 +1,11 @@
 """The workbooks the admin downloads: the import templates (instructions, the data sheet with its
-validation lists, the master data) and the copy of an uploaded file with its bad cells marked."""
+validation lists, the master data) and the copy of an uploaded file with its bad cells marked.
+
+Every value goes in through ``laporan.sel``: a name, a location or an uploaded value that starts
+with "=" is written as text, never as a formula. The uploaded file's own cells stay as they were.
+"""
 
 import io
-import re
 from collections import defaultdict
 
 import openpyxl
@@ -14,6 +17,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kegiatan.models import DPA, NAMA_BULAN, RKO, SubKegiatan, SumberDana
+from laporan import sel
 from laporan.format import angka
 from perangkat_daerah.models import Pemda, PerangkatDaerah
 
@@ -54,7 +58,7 @@ def _simpan(wb: openpyxl.Workbook) -> bytes:
 
 def _judul(ws, kolom: list[Kolom], fills: dict[str, PatternFill] | None = None) -> None:
     for index, col in enumerate(kolom, start=1):
-        cell = ws.cell(row=1, column=index, value=col.judul)
+        cell = sel.isi(ws.cell(row=1, column=index), col.judul)
         cell.font = JUDUL_FONT
         cell.fill = (fills or {}).get(col.kunci, JUDUL_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -109,14 +113,14 @@ def _angka(ws_data, index: int, judul: str, *, maks=None, kind="decimal", prompt
 def _lembar_master(wb, nama: str, header: list[tuple[str, int]], rows) -> int:
     ws = wb.create_sheet(nama)
     for index, (judul, lebar) in enumerate(header, start=1):
-        cell = ws.cell(row=1, column=index, value=judul)
+        cell = sel.isi(ws.cell(row=1, column=index), judul)
         cell.font = JUDUL_FONT
         cell.fill = JUDUL_FILL
         ws.column_dimensions[get_column_letter(index)].width = lebar
     count = 0
     for count, row in enumerate(rows, start=1):
         for index, value in enumerate(row, start=1):
-            cell = ws.cell(row=count + 1, column=index, value=value)
+            cell = sel.isi(ws.cell(row=count + 1, column=index), value)
             if index == 1:
                 cell.number_format = FORMAT_TEKS
     ws.freeze_panes = "A2"
@@ -153,21 +157,21 @@ def _petunjuk(wb, judul: str, tahun: int, langkah: list[str], kolom: list[Kolom]
     ws.title = LEMBAR_PETUNJUK
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 100
-    ws["A1"] = judul
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = f"{Pemda.current().nama} · Tahun Anggaran {tahun}"
-    ws["A3"] = f"Diunduh {timezone.localtime():%d/%m/%Y %H.%M} dari SiPOK"
-    ws["A3"].font = Font(italic=True, color="666666")
+    sel.isi(ws["A1"], judul).font = Font(bold=True, size=14)
+    sel.isi(ws["A2"], f"{Pemda.current().nama} · Tahun Anggaran {tahun}")
+    diunduh = f"Diunduh {timezone.localtime():%d/%m/%Y %H.%M} dari SiPOK"
+    sel.isi(ws["A3"], diunduh).font = Font(italic=True, color="666666")
     row = 5
-    ws.cell(row=row, column=1, value="Langkah").font = Font(bold=True)
+    sel.isi(ws.cell(row=row, column=1), "Langkah").font = Font(bold=True)
     for nomor, text in enumerate(langkah, start=1):
         row += 1
-        ws.cell(row=row, column=1, value=f"{nomor}.").alignment = Alignment(horizontal="right")
-        cell = ws.cell(row=row, column=2, value=text)
+        cell = sel.isi(ws.cell(row=row, column=1), f"{nomor}.")
+        cell.alignment = Alignment(horizontal="right")
+        cell = sel.isi(ws.cell(row=row, column=2), text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     row += 2
-    ws.cell(row=row, column=1, value="Kolom").font = Font(bold=True)
-    ws.cell(row=row, column=2, value="Isi").font = Font(bold=True)
+    sel.isi(ws.cell(row=row, column=1), "Kolom").font = Font(bold=True)
+    sel.isi(ws.cell(row=row, column=2), "Isi").font = Font(bold=True)
     for col in kolom:
         if col.kunci.startswith(("fisik_", "uang_")) and not col.kunci.endswith("_1"):
             continue
@@ -177,8 +181,8 @@ def _petunjuk(wb, judul: str, tahun: int, langkah: list[str], kolom: list[Kolom]
             label = "Target Fisik Kumulatif Januari … Desember (%)"
         if col.kunci == "uang_1":
             label = "Rencana Keuangan Januari … Desember (Rp)"
-        ws.cell(row=row, column=1, value=label)
-        cell = ws.cell(row=row, column=2, value=col.petunjuk)
+        sel.isi(ws.cell(row=row, column=1), label)
+        cell = sel.isi(ws.cell(row=row, column=2), col.petunjuk)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
@@ -264,7 +268,7 @@ def templat_dpa(tahun: int) -> bytes:
                 values[f"uang_{bulan}"] = targets[bulan].target_keuangan
         for kunci, value in values.items():
             if value not in (None, ""):
-                ws.cell(row=row, column=posisi[kunci], value=value)
+                sel.isi(ws.cell(row=row, column=posisi[kunci]), value)
 
     filled = max(len(lines), 200)
     for kunci in ("kode_pd", "kode_sub_kegiatan", "kode_sumber_dana", "pptk_nip"):
@@ -467,11 +471,10 @@ def _tandai(wb, galat: list[Galat]) -> None:
 def _daftar_galat(ws, galat: list[Galat], sheetnames: list[str]) -> None:
     header = [("No", 6), ("Lembar", 14), ("Sel", 8), ("Baris", 8), ("Kolom", 30), ("Isi", 24)]
     header.append(("Keterangan", 90))
-    ws.cell(
-        row=1, column=1, value=f"{len(galat)} galat; tidak ada data yang disimpan."
-    ).font = Font(bold=True, size=12, color="9C0006")
+    ringkasan = f"{len(galat)} galat; tidak ada data yang disimpan."
+    sel.isi(ws.cell(row=1, column=1), ringkasan).font = Font(bold=True, size=12, color="9C0006")
     for index, (judul, lebar) in enumerate(header, start=1):
-        cell = ws.cell(row=3, column=index, value=judul)
+        cell = sel.isi(ws.cell(row=3, column=index), judul)
         cell.font = JUDUL_FONT
         cell.fill = JUDUL_FILL
         ws.column_dimensions[get_column_letter(index)].width = lebar
@@ -479,22 +482,10 @@ def _daftar_galat(ws, galat: list[Galat], sheetnames: list[str]) -> None:
         row = nomor + 3
         values = [nomor, item.lembar, item.sel, item.baris, item.judul, item.nilai, item.pesan]
         for index, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=index, value=_aman(value))
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # the text of a formula, shown, never computed
+            cell = sel.isi(ws.cell(row=row, column=index), value)
             cell.alignment = Alignment(wrap_text=index >= 5, vertical="top")
         if item.sel and item.lembar in sheetnames:
             link = ws.cell(row=row, column=3)
             link.hyperlink = f"#{quote_sheetname(item.lembar)}!{item.sel}"
             link.font = Font(color="0563C1", underline="single")
     ws.freeze_panes = "A4"
-
-
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _aman(value):
-    """Text as a cell can hold it: no control characters."""
-    if not isinstance(value, str):
-        return value
-    return _ILLEGAL.sub("", value)

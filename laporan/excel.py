@@ -3,7 +3,8 @@ screen renders (``laporan.reports``, ``rakor.snapshot``): no figure is computed 
 
 Every sheet has the same shape: a title block (pemda, report, period and filters, print date), one
 header row that stays frozen on screen and repeats on every printed page, numbers written as real
-numbers in Indonesian formats (never text), status colours as cell fills, columns wide enough for
+numbers in Indonesian formats (never text), text as text (``laporan.sel``: a kendala typed as
+``=HYPERLINK(…)`` is shown, never computed), status colours as cell fills, columns wide enough for
 their content, A4 landscape fitted to the page width. ``dpa_semua`` — every DPA line of the pemda —
 streams its rows in write-only mode as the lines are read, so its memory stays flat as data grow.
 
@@ -28,7 +29,6 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
@@ -40,7 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kegiatan.models import NAMA_BULAN
 from realisasi.models import Realisasi
 
-from . import figures
+from . import figures, sel
 from . import format as fmt
 from .figures import Angka
 from .periode import Periode
@@ -259,7 +259,7 @@ class Lembar:
     def _cell(self, value, *, font=None, fill=None, border=None, align=None, number_format=None):
         """A cell styled one attribute at a time: for the few cells of the title block, the
         header and the notes (a table row takes its styles from ``_row_styles``)."""
-        cell = WriteOnlyCell(self.ws, value)
+        cell = sel.baru(self.ws, value)
         if font is not None:
             cell.font = font
         if fill is not None:
@@ -356,7 +356,7 @@ class Lembar:
             elif isinstance(value, str) and len(value) > kolom.lebar - 2:
                 texts.append((index, value))
             style_array = style.empty if value is None else style.with_value
-            cells.append(Cell(self.ws, row=1, column=1, value=value, style_array=style_array))
+            cells.append(sel.baru(self.ws, value, style_array=style_array))
             if not self.write_only:
                 width = _display_width(value, style.number_format)
                 self.widths[index] = max(self.widths[index], width)

@@ -1,8 +1,8 @@
 """The change history as an Excel workbook: the Auditor's copy of exactly what the screen lists for
 the same filter (``history.riwayat_semua``), one row per changed value, every page at once.
 
-Text typed by users goes in as text: a value that starts with "=" stays a string (never a formula
-that Excel would run), and control characters a workbook cannot hold are dropped.
+Every value but the time is text (``laporan.sel``): one that starts with "=" stays a string, never a
+formula that Excel would run, and control characters a workbook cannot hold are dropped.
 """
 
 import datetime
@@ -11,10 +11,10 @@ import io
 from django.utils import formats, timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from laporan import sel
 from perangkat_daerah.models import Pemda
 
 from .history import SUMBER_BY_KEY, riwayat_semua
@@ -35,14 +35,9 @@ BARIS_JUDUL = 6  # the header row; the title block is above it
 FORMAT_WAKTU = "dd/mm/yyyy hh:mm:ss"
 
 
-def _bersih(value) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
-
-
 def _teks(ws, value, **style) -> WriteOnlyCell:
     """A cell that always holds text."""
-    cell = WriteOnlyCell(ws, _bersih(value))
-    cell.data_type = "s"
+    cell = sel.baru(ws, str(value))
     for name, item in style.items():
         setattr(cell, name, item)
     return cell
