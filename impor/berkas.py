@@ -4,17 +4,25 @@ safely.
 Refused with an Indonesian message (``BerkasDitolak``): an empty or oversized file
 (``UKURAN_MAKS``, checked first), an encrypted (password-protected) workbook or an old ``.xls``
 (both are OLE containers), anything that is not a ZIP (a CSV or a PNG renamed ``.xlsx``), a
-damaged ZIP, a ZIP that is not an Excel workbook, a workbook with macros, and a ZIP whose parts
-would unpack to more than ``ISI_MAKS`` (a zip bomb). XML is parsed by openpyxl through defusedxml
-(``openpyxl.DEFUSEDXML``), so entity tricks such as the billion laughs are refused too
-(``buka``).
+damaged ZIP, a ZIP that is not an Excel workbook, a workbook with macros, a ZIP whose parts
+would unpack to more than ``ISI_MAKS`` (a zip bomb), and a workbook whose sheets hold more than
+``SEL_MAKS`` cells or a sheet more than ``BARIS_FISIK_MAKS`` rows (counted in the XML, not
+parsed). XML is parsed by openpyxl through defusedxml (``openpyxl.DEFUSEDXML``), so entity
+tricks such as the billion laughs are refused too (``buka``).
+
+The limits of size and shape raise ``BerkasMelampauiBatas``. ``periksa_berkas`` applies all of
+them and is the one check before every opening of a file, uploaded or stored: ``buka`` (the
+read-only reading of the upload and the apply) and ``buka_utuh`` (the whole workbook, loaded to
+write the marked copy, which costs far more per cell: about 25 µs and 500 bytes).
 """
 
+import codecs
 import io
 import logging
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +32,7 @@ from defusedxml import DefusedXmlException
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from laporan.format import angka
 from realisasi.bukti import ukuran_teks
 
 UKURAN_MAKS = 10 * 1024 * 1024  # bytes per upload, checked before parsing
@@ -32,6 +41,10 @@ BARIS_MAKS = 5_000  # DPA rows per file (a pemda has about 2.000 DPA lines)
 BARIS_MAKS_SP2D = 20_000  # SP2D rows per file (a month of a large pemda, a few thousand)
 BARIS_FISIK_MAKS = 50_000  # rows of any kind, empty or not, read from one sheet
 KOLOM_MAKS = 60  # columns read from a sheet
+# Cells (with a value or only a format) in all the sheets of a file: a DPA file at BARIS_MAKS
+# holds 175,000 (35 columns), an SP2D file at BARIS_MAKS_SP2D 140,000, plus the template's master
+# sheets. Loaded whole for the marked copy, 500,000 cells take about 10 s and 250 MB.
+SEL_MAKS = 500_000
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +68,11 @@ class BerkasDitolak(Exception):
     def __init__(self, pesan: str):
         self.pesan = pesan
         super().__init__(pesan)
+
+
+class BerkasMelampauiBatas(BerkasDitolak):
+    """The file is beyond a limit of size or shape (bytes, unpacked size, cells, rows): it is
+    refused before it is parsed, it is not kept, and nothing opens it again."""
 
 
 MAKS_TEKS = ukuran_teks(UKURAN_MAKS)
@@ -83,7 +101,7 @@ def periksa_berkas(data: bytes) -> None:
     if not data:
         raise BerkasDitolak("Berkas kosong (0 byte). Pilih berkas .xlsx yang berisi data.")
     if len(data) > UKURAN_MAKS:
-        raise BerkasDitolak(
+        raise BerkasMelampauiBatas(
             f"Ukuran berkas {ukuran_teks(len(data), round_up=True)} melebihi batas {MAKS_TEKS}. "
             "Pecah berkas menjadi beberapa bagian (mis. per Perangkat Daerah) lalu unggah satu "
             "per satu."
@@ -125,10 +143,98 @@ def periksa_berkas(data: bytes) -> None:
             "lagi."
         )
     if sum(info.file_size for info in infos) > ISI_MAKS:
-        raise BerkasDitolak(
+        raise BerkasMelampauiBatas(
             f"Isi berkas setelah diekstrak lebih dari {ukuran_teks(ISI_MAKS)} (kemungkinan 'zip "
             "bomb'). Berkas tidak diproses."
         )
+    _periksa_bentuk(data, infos)
+
+
+# A cell (``<c …>``) or a row (``<row …>``) element of a sheet's XML, under a prefix or not (not
+# ``<col>``, ``<cols>`` or ``<cfRule>``: the name must end there).
+POLA_SEL_BARIS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]")
+
+
+def _periksa_bentuk(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """Count the cells and rows of the workbook's XML parts, a megabyte at a time (zipfile never
+    unpacks more than a part's declared size, which ``ISI_MAKS`` bounds): no workbook is built.
+    Every XML part is counted but the calculation chain, whose ``<c>`` repeat the formula cells;
+    a cell of any other part would be parsed by openpyxl too."""
+    sel = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in infos:
+            name = info.filename.lower()
+            if not name.endswith(".xml") or name.endswith("calcchain.xml"):
+                continue
+            try:
+                cells, rows = _hitung_sel_baris(archive, info)
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                OSError,
+                ValueError,
+                EOFError,
+                NotImplementedError,
+            ):
+                raise BerkasDitolak(PESAN_RUSAK) from None
+            sel += cells
+            if rows > BARIS_FISIK_MAKS:
+                raise BerkasMelampauiBatas(
+                    f"Sebuah lembar berisi lebih dari {angka(BARIS_FISIK_MAKS)} baris (termasuk "
+                    "baris kosong berformat). Hapus baris kosong di bawah data, atau salin lembar "
+                    "data saja ke buku kerja baru, lalu unggah lagi."
+                )
+            if sel > SEL_MAKS:
+                raise BerkasMelampauiBatas(
+                    f"Berkas berisi lebih dari {angka(SEL_MAKS)} sel (termasuk sel kosong "
+                    "berformat, di semua lembar). Salin lembar data saja ke buku kerja baru, atau "
+                    "pecah berkas menjadi beberapa bagian (mis. per Perangkat Daerah), lalu unggah "
+                    "lagi."
+                )
+
+
+def _hitung_sel_baris(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """The cells and rows of one XML part, stopping as soon as either passes its limit."""
+    cells = rows = 0
+    tail = b""
+    with archive.open(info) as source:
+        for chunk in _xml_ascii(source):
+            text = tail + chunk
+            # Keep the last "<" for the next piece unless the name after it is already whole.
+            cut = text.rfind(b"<", max(0, len(text) - 256))
+            if cut == -1:
+                head, tail = text, b""
+            else:
+                head, tail = text[:cut], text[cut:]
+            found = POLA_SEL_BARIS.findall(head)
+            rows += found.count(b"row")
+            cells += len(found) - found.count(b"row")
+            if cells > SEL_MAKS or rows > BARIS_FISIK_MAKS:
+                break
+        else:
+            found = POLA_SEL_BARIS.findall(tail + b" ")
+            rows += found.count(b"row")
+            cells += len(found) - found.count(b"row")
+    return cells, rows
+
+
+def _xml_ascii(source) -> Iterator[bytes]:
+    """An XML part a megabyte at a time, in an encoding where markup is ASCII: as it is (UTF-8,
+    with or without a byte-order mark, or a single-byte encoding), or re-encoded from UTF-16,
+    the other encoding the XML parser reads."""
+    chunk = source.read(2**20)
+    head = chunk[:2]
+    codec = None
+    if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        codec = "utf-16"
+    elif head == b"<\x00":
+        codec = "utf-16-le"
+    elif head == b"\x00<":
+        codec = "utf-16-be"
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace") if codec else None
+    while chunk:
+        yield decoder.decode(chunk).encode() if decoder else chunk
+        chunk = source.read(2**20)
 
 
 @dataclass
@@ -154,6 +260,22 @@ class Workbook:
 
 def _muat(data: bytes, *, data_only: bool) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+
+
+def buka_utuh(data: bytes) -> openpyxl.Workbook:
+    """The whole workbook, every cell loaded, to be changed and saved again (the marked copy of
+    ``impor.templat``), once ``periksa_berkas`` has let it through. Raises
+    ``BerkasMelampauiBatas`` for a file beyond the limits of size or shape — before a byte of it
+    is parsed — and ``BerkasDitolak`` for one that is no readable workbook."""
+    periksa_berkas(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # extensions openpyxl does not read, as in ``buka``
+            return openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        if _dari_defusedxml(exc):
+            raise BerkasDitolak(PESAN_XML) from None
+        raise BerkasDitolak(PESAN_RUSAK) from exc
 
 
 @contextmanager

@@ -36,7 +36,8 @@ from laporan import format as fmt
 from perangkat_daerah.models import PerangkatDaerah
 from realisasi.models import Realisasi
 
-from .parsers import BarisDPA, Galat
+from .induk import cari_induk
+from .parsers import BarisDPA, Galat, sel_kode
 
 ZERO = Decimal(0)
 BATCH = 500  # rows per INSERT / UPDATE of the apply (fewer where the engine limits parameters)
@@ -143,15 +144,9 @@ def rencana_dpa(
 ) -> HasilRencanaDPA:
     """What importing ``rows`` into ``tahun`` would do, and every error the database reveals
     (unknown codes, pagu rules). Reads only: a constant number of queries for any file size."""
-    galat: list[Galat] = []
-    pds = {pd.kode: pd for pd in PerangkatDaerah.objects.filter(kode__in={r.kode_pd for r in rows})}
-    subs = {
-        sub.kode: sub
-        for sub in SubKegiatan.objects.filter(kode__in={r.kode_sub_kegiatan for r in rows})
-    }
-    dana = {
-        sd.kode: sd for sd in SumberDana.objects.filter(kode__in={r.kode_sumber_dana for r in rows})
-    }
+    induk = cari_induk(sel_kode(rows), jenis="dpa")
+    galat: list[Galat] = list(induk.galat)
+    pds, subs, dana = induk.pd, induk.sub_kegiatan, induk.sumber_dana
     existing = {
         (d.perangkat_daerah_id, d.sub_kegiatan_id, d.sumber_dana_id): d
         for d in DPA.objects.tahun(tahun).filter(perangkat_daerah__in=pds.values())
@@ -180,35 +175,8 @@ def rencana_dpa(
         pd = pds.get(row.kode_pd)
         sub = subs.get(row.kode_sub_kegiatan)
         sd = dana.get(row.kode_sumber_dana)
-        if pd is None:
-            galat.append(
-                row.galat(
-                    "kode_pd",
-                    f"Kode PD “{row.kode_pd}” tidak ada di data induk Perangkat Daerah.",
-                    row.kode_pd,
-                )
-            )
-        if sub is None:
-            galat.append(
-                row.galat(
-                    "kode_sub_kegiatan",
-                    f"Kode sub kegiatan “{row.kode_sub_kegiatan}” tidak ada di data induk "
-                    "nomenklatur. Impor tidak membuat nomenklatur baru: tambahkan sub kegiatan "
-                    "lewat Data induk lebih dulu.",
-                    row.kode_sub_kegiatan,
-                )
-            )
-        if sd is None:
-            galat.append(
-                row.galat(
-                    "kode_sumber_dana",
-                    f"Kode sumber dana “{row.kode_sumber_dana}” tidak ada di data induk sumber "
-                    "dana.",
-                    row.kode_sumber_dana,
-                )
-            )
         if pd is None or sub is None or sd is None:
-            continue
+            continue  # the unknown codes are errors of ``induk``
         dpa = existing.get((pd.pk, sub.pk, sd.pk))
         item = RencanaDPA(row, pd, sub, sd, dpa)
         if dpa is None:

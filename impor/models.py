@@ -19,6 +19,20 @@ class ImporQuerySet(models.QuerySet):
     def terbaru(self):
         return self.select_related("dibuat_oleh", "diterapkan_oleh").order_by("-dibuat_pada", "-pk")
 
+    def berkas_usang(self, sebelum):
+        """Imports uploaded before ``sebelum`` whose file is still stored but can never be applied:
+        refused (``ditolak``) or made stale by a change of the data (``kedaluwarsa``). Applied
+        imports keep theirs (the file as applied, for the audit trail); previews waiting to be
+        applied keep theirs too."""
+        return (
+            self.filter(
+                status__in=[Impor.Status.DITOLAK, Impor.Status.KEDALUWARSA],
+                dibuat_pada__lt=sebelum,
+            )
+            .exclude(berkas="")
+            .order_by("dibuat_pada", "pk")
+        )
+
 
 class Impor(models.Model):
     """One uploaded file and what became of it.
@@ -28,6 +42,11 @@ class Impor(models.Model):
     showed.
     ``diterapkan``: applied in one transaction. ``kedaluwarsa``: the data changed between the
     preview and the apply, which was refused; the file must be previewed again.
+
+    ``berkas`` is empty when the file is not stored: refused for its size or shape
+    (``melampaui_batas``: such a file is not kept, so nothing parses it again) or removed, with
+    ``berkas_dihapus_pada``, by ``manage.py impor_bersihkan`` after ``SIPOK_IMPOR_SIMPAN_HARI``
+    days. The record itself stays, with its errors, for the audit trail.
     """
 
     class Jenis(models.TextChoices):
@@ -60,7 +79,13 @@ class Impor(models.Model):
         help_text="Kosong: DPA murni (pagu yang berbeda ditolak).",
     )
     tanggal_berlaku = models.DateField("pagu berlaku sejak", null=True, blank=True)
-    berkas = models.FileField("berkas", upload_to=impor_upload_to, max_length=255)
+    berkas = models.FileField("berkas", upload_to=impor_upload_to, max_length=255, blank=True)
+    melampaui_batas = models.BooleanField(
+        "ditolak karena ukuran/bentuk berkas",
+        default=False,
+        help_text="Berkas melampaui batas ukuran, isi, sel atau baris; berkasnya tidak disimpan.",
+    )
+    berkas_dihapus_pada = models.DateTimeField("berkas dihapus pada", null=True, blank=True)
     nama_asli = models.CharField("nama berkas", max_length=255)
     ukuran = models.PositiveIntegerField("ukuran (byte)")
     sha256 = models.CharField("SHA-256 berkas", max_length=64)
@@ -112,6 +137,23 @@ class Impor(models.Model):
                 name="impor_diterapkan_has_time",
                 condition=~Q(status="diterapkan") | Q(diterapkan_pada__isnull=False),
                 violation_error_message="Impor yang diterapkan mencatat waktu penerapannya.",
+            ),
+            models.CheckConstraint(
+                name="impor_batas_ditolak_tanpa_berkas",
+                condition=Q(melampaui_batas=False) | (Q(status="ditolak") & Q(berkas="")),
+                violation_error_message="Berkas yang melampaui batas ditolak dan tidak disimpan.",
+            ),
+            models.CheckConstraint(
+                name="impor_dihapus_tanpa_berkas",
+                condition=Q(berkas_dihapus_pada__isnull=True) | Q(berkas=""),
+                violation_error_message="Berkas yang sudah dihapus tidak lagi tercatat.",
+            ),
+            models.CheckConstraint(
+                name="impor_berkas_kosong_beralasan",
+                condition=~Q(berkas="")
+                | Q(melampaui_batas=True)
+                | Q(berkas_dihapus_pada__isnull=False),
+                violation_error_message="Impor tanpa berkas: ditolak karena batas, atau dihapus.",
             ),
         ]
 

@@ -5,7 +5,9 @@ they check the file (``impor.berkas``), find the sheet and its columns by their 
 every cell (numbers typed the Indonesian way — ``1.250.000,00`` — through ``kegiatan.fields``;
 formulas by their cached value) and check what one row, or the file alone, can tell: required
 cells, the RKO's own rules, duplicate rows. Whatever the database must answer (do the codes exist,
-what changes) is ``impor.dpa`` and ``impor.sp2d``.
+what changes) is ``impor.induk``, ``impor.dpa`` and ``impor.sp2d``. ``bacaan_dpa`` and
+``bacaan_sp2d`` also give every code read (``SelKode``), from the rows with errors too, so that
+a file with cell errors has its unknown codes listed in the same upload.
 
 Every error is a ``Galat``: sheet, row, column, the value, what is wrong. All of them are
 collected; nothing stops at the first.
@@ -45,7 +47,9 @@ BARIS_JUDUL = 1
 @dataclass(frozen=True)
 class Galat:
     """One thing wrong in the file. ``baris`` and ``kolom`` are 1-based (Excel's); a problem of
-    the whole file has neither, of a whole row no ``kolom``."""
+    the whole file has neither, of a whole row no ``kolom``. ``batas``: the file is beyond a
+    limit of its size or shape (``berkas.BerkasMelampauiBatas``, too many rows): it is not kept
+    and never opened again, so it gets no marked copy."""
 
     pesan: str
     lembar: str = ""
@@ -53,6 +57,7 @@ class Galat:
     kolom: int | None = None
     judul: str = ""
     nilai: str = ""
+    batas: bool = False
 
     @property
     def sel(self) -> str:
@@ -72,6 +77,7 @@ class Galat:
             "kolom": self.kolom,
             "judul": self.judul,
             "nilai": self.nilai,
+            "batas": self.batas,
         }
 
     @classmethod
@@ -83,6 +89,7 @@ class Galat:
             kolom=data.get("kolom"),
             judul=data.get("judul") or "",
             nilai=data.get("nilai") or "",
+            batas=bool(data.get("batas")),
         )
 
     def __str__(self):
@@ -100,7 +107,41 @@ class Galat:
 
 
 def urutkan(galat: list[Galat]) -> list[Galat]:
-    return sorted(galat, key=lambda g: (g.lembar, g.baris or 0, g.kolom or 0))
+    """By place; a limit the file is beyond comes first (it is what to fix first, and it stays
+    when a long list is cut)."""
+    return sorted(galat, key=lambda g: (not g.batas, g.lembar, g.baris or 0, g.kolom or 0))
+
+
+KODE_INDUK = ("kode_pd", "kode_sub_kegiatan", "kode_sumber_dana")
+
+
+@dataclass(frozen=True)
+class SelKode:
+    """A master-data code (``kunci`` one of ``KODE_INDUK``) as one cell of the file states it."""
+
+    kunci: str
+    kode: str
+    lembar: str
+    baris: int
+    kolom: int
+    judul: str
+
+    @classmethod
+    def di(cls, lembar: "Lembar", baris: int, kunci: str, kode: str) -> "SelKode":
+        """``kode`` in column ``kunci`` of row ``baris`` of the sheet ``lembar``."""
+        return cls(kunci, kode, lembar.nama, baris, lembar.kolom[kunci], lembar.judul[kunci])
+
+    def galat(self, pesan: str) -> Galat:
+        return Galat(pesan, self.lembar, self.baris, self.kolom, self.judul, self.kode)
+
+
+def sel_kode(rows) -> list[SelKode]:
+    """The codes of rows read without error (``BarisDPA`` or ``BarisSP2D``)."""
+    return [
+        SelKode.di(row.lembar, row.baris, kunci, getattr(row, kunci))
+        for row in rows
+        for kunci in KODE_INDUK
+    ]
 
 
 # --- Columns --------------------------------------------------------------------------------------
@@ -455,16 +496,33 @@ class Lembar:
     nama: str
     kolom: dict[str, int]  # kunci -> 1-based column
     judul: dict[str, str]  # kunci -> the title as the file writes it
+    judul_kolom: dict[int, str] = field(default_factory=dict)  # 1-based column -> any title
+
+    def judul_di(self, kolom: int) -> str:
+        """The title of column ``kolom`` as the file writes it, or its letter."""
+        return self.judul_kolom.get(kolom) or get_column_letter(kolom)
 
 
 class Pembaca:
-    """Collects the errors of one file while its rows are read."""
+    """Collects the errors of one file while its rows are read, and the master-data codes its
+    rows name (``kode``), those of rows with errors included."""
 
     def __init__(self):
         self.galat: list[Galat] = []
+        self.kode: list[SelKode] = []
 
-    def tambah(self, pesan: str, *, lembar="", baris=None, kolom=None, judul="", nilai="") -> None:
-        self.galat.append(Galat(pesan, lembar, baris, kolom, judul, nilai))
+    def tambah(
+        self, pesan: str, *, lembar="", baris=None, kolom=None, judul="", nilai="", batas=False
+    ) -> None:
+        self.galat.append(Galat(pesan, lembar, baris, kolom, judul, nilai, batas))
+
+    def catat_kode(self, lembar: Lembar, baris: int, values: dict[str, str]) -> None:
+        """Note the codes of one row that were read without error (``values``: kunci -> code)."""
+        self.kode.extend(
+            SelKode.di(lembar, baris, kunci, values[kunci])
+            for kunci in KODE_INDUK
+            if values.get(kunci)
+        )
 
     def sel(self, lembar: Lembar, baris: int, kunci: str, isian: Isian, pesan: str) -> None:
         self.tambah(
@@ -529,7 +587,7 @@ def _baca_lembar(
             if cell.value is not None and normal(cell.value):
                 raw[index] = str(cell.value).strip()
                 titles.setdefault(normal(cell.value), index)
-    lembar = Lembar(sheet, {}, {})
+    lembar = Lembar(sheet, {}, {}, raw)
     missing = []
     for col in kolom:
         index = titles.get(normal(col.judul))
@@ -551,11 +609,38 @@ def _baca_lembar(
     return lembar, _baris_data(rows, lembar, ws_nilai, ciri, pembaca, maks_baris)
 
 
+def _isian(cells_nilai, cells_rumus, index: int) -> Isian:
+    """Column ``index`` (1-based) of a row: its cell, and the same cell of the formula workbook
+    (``cells_rumus``, or None when the sheet holds no formula)."""
+    cell_nilai = cells_nilai[index - 1]
+    cell_rumus = None if cells_rumus is None else cells_rumus[index - 1]
+    rumus = ""
+    if getattr(cell_rumus, "data_type", None) == "f":
+        rumus = str(getattr(cell_rumus.value, "text", cell_rumus.value))
+    return Isian(
+        nilai=cell_nilai.value,
+        format=getattr(cell_nilai, "number_format", None) or "General",
+        rumus=rumus,
+        jenis=getattr(cell_nilai, "data_type", None) or "n",
+    )
+
+
 def _baris_data(
     rows, lembar: Lembar, ws, ciri: berkas.CiriLembar, pembaca: Pembaca, maks_baris: int
 ):
     """The rows (their cells, and the same cells of the formula workbook or None), each
-    non-empty one as (row number, known column -> cell); then the merged cells as errors."""
+    non-empty one as (row number, known column -> cell); then the merged cells as errors, each
+    with its columns and the value of its first cell."""
+    refs = berkas.sel_digabung(ws) if ciri.digabung else []
+    digabung = [(ref, range_boundaries(ref)) for ref in refs]
+    isi_gabungan: dict[str, str] = {}  # range -> the value of its first (top-left) cell
+    for ref, (min_col, min_row, _max_col, _max_row) in digabung:
+        if min_row == BARIS_JUDUL:
+            isi_gabungan[ref] = lembar.judul_kolom.get(min_col, "")
+    gabungan_per_baris: dict[int, list[tuple[str, int]]] = {}
+    for ref, (min_col, min_row, _max_col, _max_row) in digabung:
+        if min_row > BARIS_JUDUL and min_col <= KOLOM_MAKS:
+            gabungan_per_baris.setdefault(min_row, []).append((ref, min_col))
     jumlah = 0
     # openpyxl yields every row from the second on, filling the gaps, so the position is the row.
     for nomor, (cells_nilai, cells_rumus) in enumerate(rows, start=BARIS_JUDUL + 1):
@@ -564,21 +649,14 @@ def _baris_data(
                 f"Lembar berisi lebih dari {angka(BARIS_FISIK_MAKS)} baris (termasuk baris kosong "
                 "berformat). Hapus baris kosong di bawah data lalu unggah lagi.",
                 lembar=lembar.nama,
+                batas=True,
             )
             return
-        isian = {}
-        for kunci, index in lembar.kolom.items():
-            cell_nilai = cells_nilai[index - 1]
-            cell_rumus = None if cells_rumus is None else cells_rumus[index - 1]
-            rumus = ""
-            if getattr(cell_rumus, "data_type", None) == "f":
-                rumus = str(getattr(cell_rumus.value, "text", cell_rumus.value))
-            isian[kunci] = Isian(
-                nilai=cell_nilai.value,
-                format=getattr(cell_nilai, "number_format", None) or "General",
-                rumus=rumus,
-                jenis=getattr(cell_nilai, "data_type", None) or "n",
-            )
+        for ref, min_col in gabungan_per_baris.get(nomor, ()):
+            isi_gabungan[ref] = _isian(cells_nilai, cells_rumus, min_col).tampil()
+        isian = {
+            kunci: _isian(cells_nilai, cells_rumus, index) for kunci, index in lembar.kolom.items()
+        }
         if all(i.kosong for i in isian.values()):
             continue  # empty rows are skipped
         jumlah += 1
@@ -588,17 +666,22 @@ def _baris_data(
                 "berkas (mis. per Perangkat Daerah).",
                 lembar=lembar.nama,
                 baris=nomor,
+                batas=True,
             )
             return
         yield nomor, isian
-    for ref in berkas.sel_digabung(ws) if ciri.digabung else ():
-        min_col, min_row, _max_col, _max_row = range_boundaries(ref)
+    for ref, (min_col, min_row, max_col, _max_row) in digabung:
+        kolom = f"“{lembar.judul_di(min_col)}”"
+        if max_col > min_col:
+            kolom += f" sampai “{lembar.judul_di(max_col)}”"
         pembaca.tambah(
-            f"Sel digabung (merge) {ref} tidak diizinkan. Pisahkan sel (Unmerge) lalu isi setiap "
-            "sel dengan nilainya.",
+            f"Sel digabung (merge) {ref} di kolom {kolom} tidak diizinkan. Pisahkan sel (Unmerge) "
+            "lalu isi setiap sel dengan nilainya.",
             lembar=lembar.nama,
             baris=min_row,
             kolom=min_col,
+            judul=lembar.judul_kolom.get(min_col, ""),
+            nilai=isi_gabungan.get(ref, ""),
         )
 
 
@@ -698,21 +781,35 @@ def _baca_rko(pembaca: Pembaca, lembar: Lembar, nomor: int, isian: dict, pagu) -
             isian["fisik_12"],
             "Target fisik kumulatif Desember harus 100%.",
         )
+    kosong = [b for b in BULAN if uang_bulan[b - 1] is None and isian[f"uang_{b}"].kosong]
     uang_bulan = [
-        ZERO if value is None and isian[f"uang_{bulan}"].kosong else value
-        for bulan, value in zip(BULAN, uang_bulan, strict=True)
+        ZERO if bulan in kosong else value for bulan, value in zip(BULAN, uang_bulan, strict=True)
     ]
     if pagu is not None and all(u is not None for u in uang_bulan):
         total = sum(uang_bulan, ZERO)
         if total != pagu:
-            pembaca.sel(
-                lembar,
-                nomor,
-                "pagu",
-                isian["pagu"],
+            # A blank month counts as 0; when the plan falls short, a blank month is where the
+            # money is most likely missing, so each is named at its own cell too.
+            kurang = kosong if total < pagu else []
+            pesan = (
                 f"Jumlah rencana keuangan 12 bulan ({_rupiah(total)}) harus sama dengan pagu "
-                f"({_rupiah(pagu)}); selisih {_rupiah(abs(total - pagu))}.",
+                f"({_rupiah(pagu)}); selisih {_rupiah(abs(total - pagu))}."
             )
+            if kurang:
+                bulan_kosong = ", ".join(NAMA_BULAN[b] for b in kurang)
+                pesan += f" Rencana keuangan bulan yang kosong: {bulan_kosong}."
+            pembaca.sel(lembar, nomor, "pagu", isian["pagu"], pesan)
+            for bulan in kurang:
+                pembaca.sel(
+                    lembar,
+                    nomor,
+                    f"uang_{bulan}",
+                    isian[f"uang_{bulan}"],
+                    f"Rencana keuangan bulan {NAMA_BULAN[bulan]} kosong, padahal jumlah rencana "
+                    f"keuangan 12 bulan ({_rupiah(total)}) kurang {_rupiah(pagu - total)} dari "
+                    f"pagu ({_rupiah(pagu)}). Isi rencana bulan ini, atau tulis 0 bila memang "
+                    "tidak ada yang direncanakan.",
+                )
     if len(pembaca.galat) != sebelum:
         return None, None
     return tuple(fisik), tuple(uang_bulan)
@@ -727,18 +824,36 @@ def _persen(value: Decimal) -> str:
     return f"{angka(value, 2).removesuffix(',00')}%"
 
 
+@dataclass
+class Bacaan:
+    """What reading an import file gives: its rows (only when the whole file is free of errors),
+    every error, and every master-data code its rows name — those of rows with errors too, so
+    that the codes can be checked in the same upload (none when the file is refused as a
+    whole)."""
+
+    rows: list
+    galat: list[Galat]
+    kode: list[SelKode] = field(default_factory=list)
+
+
 def baca_dpa(data: bytes) -> tuple[list[BarisDPA], list[Galat]]:
     """The DPA lines of an import workbook (sheet ``DPA``) and every error found in it.
 
     Rows come back only when the whole file is free of errors; otherwise ``([], errors)``.
     """
+    bacaan = bacaan_dpa(data)
+    return bacaan.rows, bacaan.galat
+
+
+def bacaan_dpa(data: bytes) -> Bacaan:
+    """``baca_dpa`` with the codes the rows name."""
     return _baca_berkas(data, LEMBAR_DPA, DPA_KOLOM, BARIS_MAKS, _baca_baris_dpa, _ganda_dpa)
 
 
 def _baca_berkas(data: bytes, nama_lembar, kolom, maks_baris: int, baca_baris, cek_ganda):
     """Read the sheet ``nama_lembar`` of an import workbook: each data row through
     ``baca_baris`` (None for a row with errors), then ``cek_ganda`` over the rows read. The rows
-    come back only when the whole file is free of errors; otherwise ``([], errors)``."""
+    come back only when the whole file is free of errors."""
     pembaca = Pembaca()
     rows = []
     try:
@@ -749,13 +864,14 @@ def _baca_berkas(data: bytes, nama_lembar, kolom, maks_baris: int, baca_baris, c
                 if row is not None:
                     rows.append(row)
     except BerkasDitolak as exc:
-        return [], [Galat(exc.pesan)]
+        batas = isinstance(exc, berkas.BerkasMelampauiBatas)
+        return Bacaan([], [Galat(exc.pesan, batas=batas)])
     if lembar is not None and not rows and not pembaca.galat:
         pembaca.tambah(f"Lembar {nama_lembar} tidak berisi baris data.", lembar=lembar.nama)
     cek_ganda(rows, pembaca)
     if pembaca.galat:
-        return [], urutkan(pembaca.galat)
-    return rows, []
+        return Bacaan([], urutkan(pembaca.galat), pembaca.kode)
+    return Bacaan(rows, [], pembaca.kode)
 
 
 def _baca_baris_dpa(pembaca: Pembaca, lembar: Lembar, nomor: int, isian: dict) -> BarisDPA | None:
@@ -767,6 +883,15 @@ def _baca_baris_dpa(pembaca: Pembaca, lembar: Lembar, nomor: int, isian: dict) -
     kode_pd = ubah("kode_pd", kode)
     kode_sub_kegiatan = ubah("kode_sub_kegiatan", kode)
     kode_sumber_dana = ubah("kode_sumber_dana", kode)
+    pembaca.catat_kode(
+        lembar,
+        nomor,
+        {
+            "kode_pd": kode_pd,
+            "kode_sub_kegiatan": kode_sub_kegiatan,
+            "kode_sumber_dana": kode_sumber_dana,
+        },
+    )
     pagu = ubah("pagu", uang)
     for kunci, value, label in (
         ("kode_pd", kode_pd, "Kode PD"),
@@ -848,6 +973,12 @@ def baca_sp2d(data: bytes) -> tuple[list[BarisSP2D], list[Galat]]:
 
     Rows come back only when the whole file is free of errors; otherwise ``([], errors)``.
     """
+    bacaan = bacaan_sp2d(data)
+    return bacaan.rows, bacaan.galat
+
+
+def bacaan_sp2d(data: bytes) -> Bacaan:
+    """``baca_sp2d`` with the codes the rows name."""
     return _baca_berkas(
         data, LEMBAR_SP2D, SP2D_KOLOM, BARIS_MAKS_SP2D, _baca_baris_sp2d, _ganda_sp2d
     )
@@ -868,6 +999,7 @@ def _baca_baris_sp2d(pembaca: Pembaca, lembar: Lembar, nomor: int, isian: dict):
         "tanggal": ubah("tanggal", tanggal),
         "nilai": ubah("nilai", uang),
     }
+    pembaca.catat_kode(lembar, nomor, values)
     for kunci, label in (
         ("kode_pd", "Kode PD"),
         ("kode_sub_kegiatan", "Kode sub kegiatan"),

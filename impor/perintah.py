@@ -15,7 +15,7 @@ from laporan import format as fmt
 from . import dpa as impor_dpa
 from . import services, templat
 from . import sp2d as impor_sp2d
-from .berkas import MAKS_TEKS, UKURAN_MAKS
+from .berkas import MAKS_TEKS, UKURAN_MAKS, BerkasMelampauiBatas
 from .models import Impor
 
 
@@ -119,8 +119,16 @@ class PerintahImpor(BaseCommand):
         for item in hasil.galat:
             self.stderr.write(f"  - {item}")
         if salinan:
+            try:
+                content = templat.salinan_bertanda(data, hasil.galat)
+            except BerkasMelampauiBatas:
+                self.stderr.write(
+                    "Salinan bertanda tidak dibuat: berkas melampaui batas ukuran atau bentuk "
+                    "sehingga tidak dibuka."
+                )
+                return
             with open(salinan, "wb") as handle:
-                handle.write(templat.salinan_bertanda(data, hasil.galat))
+                handle.write(content)
             self.stderr.write(f"Salinan bertanda ditulis ke {salinan}.")
 
     def _cetak_pratinjau(self, hasil) -> None:

@@ -1,10 +1,15 @@
 """An import from upload to apply: ``pratinjau`` (read only), ``impor_unggah`` (stores the file and
-its preview in an ``Impor`` record) and ``impor_terapkan`` (writes everything in one transaction).
+its preview in an ``Impor`` record) and ``impor_terapkan`` (writes everything in one transaction);
+``isi_tersimpan``, the one way a stored file is read again; ``bersihkan_berkas``, which removes
+the files of refused and stale imports after ``SIPOK_IMPOR_SIMPAN_HARI`` days.
 
 The apply reads the stored file again, checks it again against the database as it is now, and
 refuses — writing nothing — when the result is not the one the admin previewed: the fingerprint
 (``sidik``) covers the file, the chosen year and phase, and the state of every DPA line, pagu, RKO
 and Realisasi row the preview looked at.
+
+A file refused for its size or shape (``berkas.BerkasMelampauiBatas``) is not stored: its record
+keeps the name, size, SHA-256 and errors, and nothing ever opens the file again.
 """
 
 import datetime
@@ -15,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -28,7 +34,8 @@ from realisasi.bukti import nama_asli_bersih
 from . import dpa as impor_dpa
 from . import parsers
 from . import sp2d as impor_sp2d
-from .berkas import MAKS_TEKS, UKURAN_MAKS, BerkasDitolak, periksa_berkas
+from .berkas import MAKS_TEKS, UKURAN_MAKS, BerkasDitolak, BerkasMelampauiBatas, periksa_berkas
+from .induk import cari_induk
 from .models import Impor
 from .parsers import Galat
 
@@ -99,11 +106,11 @@ def periksa_parameter(
         raise ValidationError(errors)
 
 
-def baca(jenis: str, data: bytes) -> tuple[list, list[Galat]]:
-    """The file's rows and its own errors (no database)."""
+def baca(jenis: str, data: bytes) -> parsers.Bacaan:
+    """The file's rows, its own errors and the codes it names (no database)."""
     if jenis == Impor.Jenis.DPA:
-        return parsers.baca_dpa(data)
-    return parsers.baca_sp2d(data)
+        return parsers.bacaan_dpa(data)
+    return parsers.bacaan_sp2d(data)
 
 
 def pratinjau(
@@ -120,9 +127,13 @@ def pratinjau(
     against the database; nothing is written."""
     periksa_parameter(jenis=jenis, tahun=tahun, fase=fase, tanggal_berlaku=tanggal_berlaku)
     if rows is None:
-        rows, galat = baca(jenis, data)
-        if galat:
-            return Pratinjau(jenis, galat)
+        bacaan = baca(jenis, data)
+        if bacaan.galat:
+            # The codes are checked all the same, those of the rows with errors too: every
+            # unknown code is listed in this upload, not in the next.
+            galat = bacaan.galat + cari_induk(bacaan.kode, jenis=jenis).galat
+            return Pratinjau(jenis, parsers.urutkan(galat))
+        rows = bacaan.rows
     if jenis == Impor.Jenis.DPA:
         hasil = impor_dpa.rencana_dpa(
             rows=rows, tahun=tahun, fase=fase, tanggal_berlaku=tanggal_berlaku
@@ -142,7 +153,7 @@ def _isi_unggahan(berkas) -> bytes:
     """The uploaded file's bytes, refusing an oversized one before reading it."""
     size = getattr(berkas, "size", None)
     if size is not None and size > UKURAN_MAKS:
-        raise BerkasDitolak(f"Ukuran berkas melebihi batas {MAKS_TEKS}.")
+        raise BerkasMelampauiBatas(f"Ukuran berkas melebihi batas {MAKS_TEKS}.")
     berkas.seek(0)
     data = berkas.read(UKURAN_MAKS + 1)
     berkas.seek(0)
@@ -165,6 +176,8 @@ def impor_unggah(
 
     Raises PermissionDenied for a non-admin, ValidationError for a wrong year or phase, and
     BerkasDitolak for a file too large to keep (the size is checked before anything is read).
+    A file refused for its size or shape (an error with ``batas``) is recorded without it
+    (``melampaui_batas``): it is not stored, so nothing parses it again.
     ``by`` is None only from the shell (``impor_dpa`` / ``impor_sp2d`` without ``--pengguna``).
     """
     if by is not None:
@@ -190,17 +203,104 @@ def impor_unggah(
         pratinjau=hasil.baris,
         galat=[g.as_dict() for g in hasil.galat[:GALAT_DISIMPAN_MAKS]],
         jumlah_galat=len(hasil.galat),
+        melampaui_batas=any(item.batas for item in hasil.galat),
         sumber=sumber,
         dibuat_oleh=by,
     )
-    impor.berkas.save("impor.xlsx", ContentFile(data), save=False)
+    if not impor.melampaui_batas:
+        impor.berkas.save("impor.xlsx", ContentFile(data), save=False)
     try:
         impor.full_clean(exclude=["berkas", "dibuat_oleh", "diterapkan_oleh"])
         impor.save()
     except Exception:
-        impor.berkas.delete(save=False)
+        if impor.berkas:
+            impor.berkas.delete(save=False)
         raise
     return impor
+
+
+# --- The stored file ------------------------------------------------------------------------------
+
+
+class BerkasTidakAda(BerkasDitolak):
+    """The import's file is not stored (any more)."""
+
+
+PESAN_BATAS = (
+    "Berkas ini ditolak karena ukuran atau bentuknya melampaui batas, sehingga tidak disimpan dan "
+    "tidak dibuka lagi: salinan bertanda tidak dibuat. Daftar galat di bawah tetap berlaku."
+)
+
+
+def pesan_berkas_dihapus(impor: Impor) -> str:
+    waktu = timezone.localtime(impor.berkas_dihapus_pada)
+    return (
+        f"Berkas impor ini telah dihapus pada {waktu:%d/%m/%Y} (berkas impor yang ditolak atau "
+        f"kedaluwarsa disimpan {settings.SIPOK_IMPOR_SIMPAN_HARI} hari). Catatan impor ini "
+        "(siapa, kapan, ringkasan dan galatnya) tetap tersimpan."
+    )
+
+
+def isi_tersimpan(impor: Impor) -> bytes:
+    """The bytes of the file stored with ``impor`` — the one way the apply and the marked copy
+    read it — before anything parses them; whoever parses them then goes through
+    ``berkas.buka`` or ``berkas.buka_utuh``, which apply the upload's limits again.
+
+    Raises ``BerkasMelampauiBatas`` for a file the upload refused for its size or shape (not
+    stored), and ``BerkasTidakAda`` when the file was removed (``bersihkan_berkas``) or is lost.
+    Reads at most one byte more than ``UKURAN_MAKS``."""
+    if impor.melampaui_batas:
+        raise BerkasMelampauiBatas(PESAN_BATAS)
+    if impor.berkas_dihapus_pada is not None:
+        raise BerkasTidakAda(pesan_berkas_dihapus(impor))
+    try:
+        with impor.berkas.open("rb") as stored:
+            return stored.read(UKURAN_MAKS + 1)
+    except (OSError, ValueError):  # ValueError: no file name at all
+        raise BerkasTidakAda(
+            "Berkas impor ini tidak ditemukan di penyimpanan (MEDIA_ROOT/impor/). Catatan impor "
+            "dan daftar galatnya tetap tersimpan."
+        ) from None
+
+
+@dataclass
+class BerkasDibersihkan:
+    impor: Impor
+    nama: str  # the stored name, e.g. impor/2026/3f2a….xlsx
+    ukuran: int
+
+
+def bersihkan_berkas(
+    *, hari: int | None = None, sekarang: datetime.datetime | None = None, coba: bool = False
+) -> list[BerkasDibersihkan]:
+    """Remove the stored files of the imports refused or made stale more than ``hari`` days
+    (``SIPOK_IMPOR_SIMPAN_HARI``) before ``sekarang``, and mark each record
+    (``berkas_dihapus_pada``); the records stay, with their errors. ``coba``: only say which.
+
+    Each record is locked and checked again before its file goes, so two runs at once remove
+    each file once, and a second run finds nothing left to remove."""
+    hari = settings.SIPOK_IMPOR_SIMPAN_HARI if hari is None else hari
+    if hari < 1:
+        raise ValidationError("Jumlah hari paling sedikit 1.")
+    sekarang = sekarang or timezone.now()
+    sebelum = sekarang - datetime.timedelta(days=hari)
+    dibersihkan = []
+    for pk in list(Impor.objects.berkas_usang(sebelum).values_list("pk", flat=True)):
+        with transaction.atomic():
+            impor = Impor.objects.select_for_update().berkas_usang(sebelum).filter(pk=pk).first()
+            if impor is None:  # changed meanwhile
+                continue
+            nama = impor.berkas.name
+            storage = impor.berkas.storage
+            ukuran = storage.size(nama) if storage.exists(nama) else 0
+            dibersihkan.append(BerkasDibersihkan(impor, nama, ukuran))
+            if coba:
+                continue
+            impor.berkas = ""
+            impor.berkas_dihapus_pada = sekarang
+            impor.save(update_fields=["berkas", "berkas_dihapus_pada"])
+            storage.delete(nama)  # a failure rolls the mark back; no file is lost unmarked
+    return dibersihkan
 
 
 # --- Apply ----------------------------------------------------------------------------------------
@@ -255,13 +355,18 @@ def impor_terapkan(*, impor: Impor, by) -> Impor:
                     f"Impor #{impor.pk} berstatus “{impor.get_status_display()}”; hanya impor "
                     "yang menunggu diterapkan yang dapat diterapkan."
                 )
-            with impor.berkas.open("rb") as stored:
-                data = stored.read()
+            try:
+                data = isi_tersimpan(impor)
+            except BerkasDitolak as exc:
+                raise ValidationError(
+                    f"Impor #{impor.pk} tidak dapat diterapkan. {exc.pesan}"
+                ) from None
             if sha256(data) != impor.sha256:
                 raise PratinjauKedaluwarsa()
-            rows, galat = baca(impor.jenis, data)
-            if galat:
+            bacaan = baca(impor.jenis, data)
+            if bacaan.galat:
                 raise PratinjauKedaluwarsa()
+            rows = bacaan.rows
             _kunci_pd({row.kode_pd for row in rows})
             hasil = pratinjau(
                 jenis=impor.jenis,

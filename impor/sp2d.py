@@ -28,13 +28,13 @@ from decimal import Decimal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from kegiatan.models import DPA, NAMA_BULAN, RiwayatPagu, SubKegiatan, SumberDana, akhir_bulan
+from kegiatan.models import DPA, NAMA_BULAN, RiwayatPagu, akhir_bulan
 from laporan import format as fmt
-from perangkat_daerah.models import PerangkatDaerah
 from realisasi.kunci import ringkasan_tahun
 from realisasi.models import Realisasi
 
-from .parsers import BarisSP2D, Galat
+from .induk import cari_induk
+from .parsers import BarisSP2D, Galat, sel_kode
 
 ZERO = Decimal(0)
 BARU, DIUBAH, TETAP = "baru", "diubah", "tetap"
@@ -117,14 +117,9 @@ def rencana_sp2d(
     """What importing ``rows`` into ``tahun`` would do, and every error the database reveals.
     Reads only, a constant number of queries for any file size."""
     today = today or timezone.localdate()
-    galat: list[Galat] = []
-    pds = {pd.kode: pd for pd in PerangkatDaerah.objects.filter(kode__in={r.kode_pd for r in rows})}
-    subs = {
-        s.kode: s for s in SubKegiatan.objects.filter(kode__in={r.kode_sub_kegiatan for r in rows})
-    }
-    dana = {
-        sd.kode: sd for sd in SumberDana.objects.filter(kode__in={r.kode_sumber_dana for r in rows})
-    }
+    induk = cari_induk(sel_kode(rows), jenis="sp2d")
+    galat: list[Galat] = list(induk.galat)
+    pds, subs, dana = induk.pd, induk.sub_kegiatan, induk.sumber_dana
     lines = {
         (d.perangkat_daerah_id, d.sub_kegiatan_id, d.sumber_dana_id): d
         for d in DPA.objects.tahun(tahun)
@@ -141,34 +136,8 @@ def rencana_sp2d(
             dana.get(row.kode_sumber_dana),
         )
         problems = []
-        if pd is None:
-            problems.append(
-                row.galat(
-                    "kode_pd",
-                    f"Kode PD “{row.kode_pd}” tidak ada di data induk Perangkat Daerah.",
-                    row.kode_pd,
-                )
-            )
-        if sub is None:
-            problems.append(
-                row.galat(
-                    "kode_sub_kegiatan",
-                    f"Kode sub kegiatan “{row.kode_sub_kegiatan}” tidak ada di data induk "
-                    "nomenklatur.",
-                    row.kode_sub_kegiatan,
-                )
-            )
-        if sd is None:
-            problems.append(
-                row.galat(
-                    "kode_sumber_dana",
-                    f"Kode sumber dana “{row.kode_sumber_dana}” tidak ada di data induk sumber "
-                    "dana.",
-                    row.kode_sumber_dana,
-                )
-            )
         dpa = None
-        if not problems:
+        if pd is not None and sub is not None and sd is not None:  # else errors of ``induk``
             dpa = lines.get((pd.pk, sub.pk, sd.pk))
             if dpa is None:
                 problems.append(
@@ -196,7 +165,7 @@ def rencana_sp2d(
                     tanggal_text,
                 )
             )
-        if problems:
+        if problems or dpa is None:
             galat.extend(problems)
             continue
         by_pk[dpa.pk] = dpa

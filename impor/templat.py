@@ -21,7 +21,8 @@ from laporan import sel
 from laporan.format import angka
 from perangkat_daerah.models import Pemda, PerangkatDaerah
 
-from .berkas import BARIS_MAKS, BARIS_MAKS_SP2D, MAKS_TEKS
+from . import berkas
+from .berkas import BARIS_MAKS, BARIS_MAKS_SP2D, MAKS_TEKS, BerkasDitolak, BerkasMelampauiBatas
 from .parsers import DPA_KOLOM, LEMBAR_DPA, LEMBAR_SP2D, SP2D_KOLOM, Galat, Kolom
 
 LEMBAR_PETUNJUK = "Petunjuk"
@@ -424,18 +425,29 @@ def templat_sp2d(tahun: int) -> bytes:
 # --- The uploaded file with its errors marked -----------------------------------------------------
 
 
-def _buka_salinan(data: bytes):
+def _buka_salinan(data: bytes, galat: list[Galat]):
+    """The uploaded workbook, loaded whole through ``berkas.buka_utuh`` (the upload's limits
+    first), or None when it is no workbook at all."""
+    batas = next((item for item in galat if item.batas), None)
+    if batas is not None:  # the upload refused it for its size or shape: never parsed again
+        raise BerkasMelampauiBatas(batas.pesan)
+    if not data:
+        return None
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
-    except Exception:  # not a workbook at all (refused before parsing): the list alone
+        return berkas.buka_utuh(data)
+    except BerkasMelampauiBatas:
+        raise
+    except BerkasDitolak:  # not a workbook at all (refused before parsing): the list alone
         return None
 
 
 def salinan_bertanda(data: bytes, galat: list[Galat]) -> bytes:
     """A copy of the uploaded workbook with every bad cell filled red and commented, and a first
     sheet listing every error with a link to its cell. A file that is no workbook at all (a PNG,
-    an encrypted file) gets a workbook with the list alone."""
-    wb = _buka_salinan(data) if data else None
+    an encrypted file) gets a workbook with the list alone. A file beyond the limits of size or
+    shape — refused so by the upload (an error with ``batas``) or by ``berkas.periksa_berkas``
+    now — gets none: ``BerkasMelampauiBatas``, raised before anything parses it."""
+    wb = _buka_salinan(data, galat)
     if wb is None:
         wb = openpyxl.Workbook()
         wb.active.title = LEMBAR_GALAT

@@ -19,7 +19,14 @@ from perangkat_daerah.models import Pemda
 from realisasi.bukti import BatasUkuranUploadHandler
 
 from . import services, templat
-from .berkas import BARIS_MAKS, BARIS_MAKS_SP2D, MAKS_TEKS, UKURAN_MAKS, BerkasDitolak
+from .berkas import (
+    BARIS_MAKS,
+    BARIS_MAKS_SP2D,
+    MAKS_TEKS,
+    UKURAN_MAKS,
+    BerkasDitolak,
+    BerkasMelampauiBatas,
+)
 from .forms import TemplatForm, UnggahDPAForm, UnggahSP2DForm
 from .models import Impor
 from .parsers import Galat
@@ -152,23 +159,41 @@ def detail(request, pk):
         "berubah": [row for row in baris if row.get("aksi") != "tetap"],
         "tetap": [row for row in baris if row.get("aksi") == "tetap"],
         "ringkasan": impor.ringkasan,
+        "tanpa_berkas": _tanpa_berkas(impor),
     }
     return render(request, "impor/detail.html", context)
+
+
+def _tanpa_berkas(impor: Impor) -> str:
+    """Why the import's file is not there any more (no marked copy, no apply), or ""."""
+    if impor.melampaui_batas:
+        return services.PESAN_BATAS
+    if impor.berkas_dihapus_pada is not None:
+        return services.pesan_berkas_dihapus(impor)
+    return ""
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def galat(request, pk):
-    """The uploaded file with its bad cells marked, and the list of every error."""
+    """The uploaded file with its bad cells marked, and the list of every error. A file refused
+    for its size or shape, or removed since, gets no copy: the import's page says why, and its
+    list of errors stands."""
     impor = _get_impor(request.user, pk)
     if not impor.galat:
         raise Http404("Impor ini tidak memiliki galat.")
     try:
-        with impor.berkas.open("rb") as stored:
-            data = stored.read()
-    except OSError:
-        data = b""
-    content = templat.salinan_bertanda(data, [Galat.from_dict(item) for item in impor.galat])
+        data = services.isi_tersimpan(impor)
+        content = templat.salinan_bertanda(data, [Galat.from_dict(item) for item in impor.galat])
+    except (BerkasMelampauiBatas, services.BerkasTidakAda) as exc:
+        if _tanpa_berkas(impor):  # the page says why
+            pesan = "Salinan bertanda tidak dibuat; keterangannya ada di bawah."
+        else:  # lost, or stored before a file beyond the limits was no longer kept
+            pesan = (
+                f"Salinan bertanda tidak dibuat. {exc.pesan} Daftar galat di bawah tetap berlaku."
+            )
+        messages.warning(request, pesan)
+        return redirect("impor:detail", pk=impor.pk)
     stem = os.path.splitext(impor.nama_asli)[0]
     return _xlsx(content, templat.nama_berkas("galat-impor", impor.pk, stem))
 

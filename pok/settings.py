@@ -197,6 +197,12 @@ LOGGING = {
 # The pemda's name in titles and printouts until an admin sets it in the Pemda record.
 SIPOK_NAMA_PEMDA_DEFAULT = os.environ.get("SIPOK_NAMA_PEMDA", "Pemerintah Daerah")
 
+# Days the file of a refused or stale import is kept in MEDIA_ROOT/impor/ before
+# `manage.py impor_bersihkan` removes it (the import's record and its errors stay).
+SIPOK_IMPOR_SIMPAN_HARI = env_int("SIPOK_IMPOR_SIMPAN_HARI", 30)
+if SIPOK_IMPOR_SIMPAN_HARI < 1:
+    raise SettingsError("SIPOK_IMPOR_SIMPAN_HARI must be 1 or more (days).")
+
 # --- Security (issue 8): login throttling, inactivity, Content Security Policy -----------------
 # README.md, "Security", says what each of these enforces and which environment variable sets it.
 
