@@ -1127,6 +1127,38 @@ def _tertinggal_sheet(workbook, kop, tertinggal) -> None:
     lembar.selesai()
 
 
+_FORMAT_JENIS = {"rupiah": RUPIAH, "persen": PERSEN, "deviasi": DEVIASI}
+
+
+def _perubahan_final_sheet(workbook, kop, perubahan, sebelumnya_pada) -> None:
+    kolom = [
+        Kolom("Uraian", None, 30, 40),
+        Kolom("Final sebelumnya", None, 18),
+        Kolom("Final ini", None, 18),
+        Kolom("Berubah", None, 9),
+    ]
+    when = "waktu tidak tercatat"
+    if sebelumnya_pada is not None:
+        local = timezone.localtime(sebelumnya_pada)
+        when = f"dibekukan {_tanggal(local)} {local:%H.%M}"
+    lembar = Lembar(
+        workbook,
+        "Final sebelumnya",
+        kop,
+        kolom,
+        subjudul=f"perubahan dari angka final sebelumnya ({when})",
+    )
+    for row in perubahan:
+        number_format = _FORMAT_JENIS[row.jenis]
+        lembar.baris(
+            [row.uraian, row.sebelumnya, row.sekarang, "Ya" if row.berubah else "Tidak"],
+            formats=[None, number_format, number_format, None],
+            warna=Warna.KUNING if row.berubah else None,
+            kolom_warna=3,
+        )
+    lembar.selesai()
+
+
 def _perbandingan_sheet(workbook, kop, rekap, perubahan) -> None:
     kolom = [
         Kolom("Kode", None, 10),
@@ -1178,6 +1210,8 @@ def rakor(
     peserta,
     kurva,
     perubahan=None,
+    perubahan_final=(),
+    sebelumnya_pada=None,
     untuk_operator=False,
 ) -> Buku:
     """The Rakor page as a workbook: a sheet for each part of the meeting's material, in the
@@ -1193,6 +1227,8 @@ def rakor(
     if rakor.catatan and not untuk_operator:
         ringkasan.catatan(f"Catatan / notulen: {rakor.catatan}")
     ringkasan.selesai()
+    if perubahan_final:
+        _perubahan_final_sheet(workbook, kop, perubahan_final, sebelumnya_pada)
     _rekap_sheet(
         workbook,
         kop,
@@ -1210,38 +1246,6 @@ def rakor(
         kop,
         pengadaan_baris,
         None if untuk_operator else pengadaan_total,
-_FORMAT_JENIS = {"rupiah": RUPIAH, "persen": PERSEN, "deviasi": DEVIASI}
-
-
-def _perubahan_final_sheet(workbook, kop, perubahan, sebelumnya_pada) -> None:
-    kolom = [
-        Kolom("Uraian", None, 30, 40),
-        Kolom("Final sebelumnya", None, 18),
-        Kolom("Final ini", None, 18),
-        Kolom("Berubah", None, 9),
-    ]
-    when = "waktu tidak tercatat"
-    if sebelumnya_pada is not None:
-        local = timezone.localtime(sebelumnya_pada)
-        when = f"dibekukan {_tanggal(local)} {local:%H.%M}"
-    lembar = Lembar(
-        workbook,
-        "Final sebelumnya",
-        kop,
-        kolom,
-        subjudul=f"perubahan dari angka final sebelumnya ({when})",
-    )
-    for row in perubahan:
-        number_format = _FORMAT_JENIS[row.jenis]
-        lembar.baris(
-            [row.uraian, row.sebelumnya, row.sekarang, "Ya" if row.berubah else "Tidak"],
-            formats=[None, number_format, number_format, None],
-            warna=Warna.KUNING if row.berubah else None,
-            kolom_warna=3,
-        )
-    lembar.selesai()
-
-
         hps=False,
         subjudul="progres pengadaan",
     )
@@ -1298,7 +1302,3 @@ def _perubahan_final_sheet(workbook, kop, perubahan, sebelumnya_pada) -> None:
     else:
         _kurva_sheet(workbook, kop, kurva, subjudul="Kurva S")
     return Buku(workbook, kop.nama_berkas)
-    perubahan_final=(),
-    sebelumnya_pada=None,
-    if perubahan_final:
-        _perubahan_final_sheet(workbook, kop, perubahan_final, sebelumnya_pada)
